@@ -1,0 +1,5 @@
+export * from "./auth";
+export * from "./orgs";
+export * from "./audit";
+export * from "./mail";
+export * from "./rate-limits";

@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+/** Event names and their payloads. Every payload that concerns a tenant carries `orgId`. */
+export const EVENTS = {
+  systemEmailQueued: "system-email/queued",
+} as const;
+
+export const systemEmailQueuedSchema = z.object({
+  emailId: z.string().startsWith("eml_"),
+  orgId: z.string().startsWith("org_").nullable(),
+});
+
+export type SystemEmailQueued = z.infer<typeof systemEmailQueuedSchema>;
+
+export type HeraldEvent = { name: typeof EVENTS.systemEmailQueued; data: SystemEmailQueued; id?: string };

@@ -1,0 +1,8 @@
+import type { InngestFunction } from "inngest";
+import { sendSystemEmail } from "./send-system-email";
+
+/**
+ * Every Inngest function Herald defines. The same list is served to Inngest (app/api/inngest)
+ * and run in-process by the local runner (inngest/runner), so a function missing here never runs.
+ */
+export const functions: InngestFunction.Any[] = [sendSystemEmail];

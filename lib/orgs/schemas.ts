@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { emailSchema } from "@/lib/auth/schemas";
+
+export function isValidTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return tz.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export const orgNameSchema = z.string().trim().min(2, "Use at least 2 characters.").max(80, "Use at most 80 characters.");
+
+export const createOrgSchema = z.object({ name: orgNameSchema });
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .transform((v) => v || null)
+    .nullable()
+    .optional();
+
+export const orgSettingsSchema = z.object({
+  name: orgNameSchema,
+  timezone: z.string().trim().refine(isValidTimezone, "Choose a valid IANA timezone, such as Europe/Berlin."),
+  postalAddress: optionalText(500),
+  defaultSenderName: optionalText(100),
+  defaultSenderEmail: z
+    .union([z.literal(""), emailSchema])
+    .transform((v) => v || null)
+    .nullable()
+    .optional(),
+});

@@ -1,0 +1,15 @@
+/** "Acme Corp!" -> "acme-corp". Never empty, at most 40 characters. */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/g, "");
+  return slug || "org";
+}
+
+// Paths under /o/ that a slug must never shadow.
+export const RESERVED_SLUGS = new Set(["new", "settings", "api", "admin", "app", "dev"]);
