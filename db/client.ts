@@ -20,7 +20,7 @@ type Handle = { db: Db; kind: "postgres" | "pglite"; ready: Promise<void>; close
 const g = globalThis as unknown as { __heraldDb?: Handle };
 
 function migrationsFolder() {
-  return path.resolve(process.cwd(), "db/migrations");
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), "db/migrations");
 }
 
 function open(): Handle {

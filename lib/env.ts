@@ -48,7 +48,8 @@ export function env(): Env {
 export const isProduction = () => env().NODE_ENV === "production";
 
 export function dataDir(): string {
-  return path.resolve(env().HERALD_DATA_DIR ?? ".data");
+  // Runtime data, not code: keep it out of the build's file tracing.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env().HERALD_DATA_DIR ?? ".data");
 }
 
 type Secrets = { authSecret: string; encryptionKey: string; hmacKey: string };

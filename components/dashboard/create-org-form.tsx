@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { createOrgAction } from "@/app/(dashboard)/onboarding/actions";
 import type { ActionState } from "@/app/_lib/action";
 import { Alert } from "@/components/ui/alert";
@@ -9,13 +9,15 @@ import { SubmitButton } from "@/components/ui/submit-button";
 
 export function CreateOrgForm() {
   const [state, action] = useActionState<ActionState, FormData>(createOrgAction, {});
-  const [timezone, setTimezone] = useState("");
+  const timezone = useRef<HTMLInputElement>(null);
   // The browser knows the user's timezone; it becomes the org's default (editable in settings).
-  useEffect(() => setTimezone(Intl.DateTimeFormat().resolvedOptions().timeZone ?? ""), []);
+  useEffect(() => {
+    if (timezone.current) timezone.current.value = Intl.DateTimeFormat().resolvedOptions().timeZone ?? "";
+  }, []);
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.error && !state.fields ? <Alert tone="error">{state.error}</Alert> : null}
-      <input type="hidden" name="timezone" value={timezone} />
+      <input ref={timezone} type="hidden" name="timezone" defaultValue="" />
       <Field
         label="Organization name"
         name="name"

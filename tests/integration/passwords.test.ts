@@ -1,0 +1,97 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { users } from "@/db/schema";
+import type { AppError } from "@/lib/errors";
+import { PASSWORD_LOGIN } from "@/lib/auth/login-code-policy";
+import { setPassword } from "@/lib/auth/set-password";
+import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
+import { createUser } from "../fixtures/factories";
+import { expectAppError, expectFieldError } from "../fixtures/expect-error";
+
+// scrypt costs ~150 ms per hash or check: each test hashes as few times as it can.
+const freshEmail = () => `pw-${randomBytes(5).toString("hex")}@example.test`;
+const storedHash = async (userId: string) => (await db.select({ h: users.passwordHash }).from(users).where(eq(users.id, userId)))[0].h;
+
+describe("setting a password", () => {
+  it.each([
+    ["too short", { password: "short7!", confirm: "short7!" }, "password"],
+    ["empty", { password: "", confirm: "" }, "password"],
+    ["too long", { password: "x".repeat(201), confirm: "x".repeat(201) }, "password"],
+    ["confirmation does not match", { password: "correct horse", confirm: "correct h0rse" }, "confirm"],
+  ])("refuses a password that is %s (field %s) and stores nothing", async (_label, input, field) => {
+    const user = await createUser();
+    await expectFieldError(setPassword(user.id, input), field);
+    expect(await storedHash(user.id)).toBeNull();
+  });
+
+  it("sets a first password without a current one, stores only a scrypt hash, and signs in with it", async () => {
+    const email = freshEmail();
+    const user = await createUser({ email });
+    expect(await setPassword(user.id, { password: "first-password", confirm: "first-password" })).toEqual({ changed: false });
+    const hash = await storedHash(user.id);
+    expect(hash).toMatch(/^scrypt\$/);
+    expect(hash).not.toContain("first-password");
+    const signedIn = await signInWithPassword({ email: `  ${email.toUpperCase()} `, password: "first-password" });
+    expect(signedIn.id).toBe(user.id);
+  });
+
+  it("changing a password needs the right current password", async () => {
+    const email = freshEmail();
+    const user = await createUser({ email, password: "old-password" });
+    const before = await storedHash(user.id);
+
+    const missing = await expectAppError(setPassword(user.id, { password: "new-password", confirm: "new-password" }), "FORBIDDEN");
+    expect(missing.fields).toHaveProperty("currentPassword");
+    await expectAppError(setPassword(user.id, { currentPassword: "not-the-old-one", password: "new-password", confirm: "new-password" }), "FORBIDDEN");
+    expect(await storedHash(user.id)).toBe(before);
+
+    expect(await setPassword(user.id, { currentPassword: "old-password", password: "new-password", confirm: "new-password" })).toEqual({ changed: true });
+    await expectAppError(signInWithPassword({ email, password: "old-password" }), "UNAUTHENTICATED");
+    expect((await signInWithPassword({ email, password: "new-password" })).id).toBe(user.id);
+  });
+
+  it("an unknown user is NOT_FOUND", async () => {
+    await expectAppError(setPassword("usr_doesnotexist000000", { password: "long-enough", confirm: "long-enough" }), "NOT_FOUND");
+  });
+});
+
+describe("signing in with a password", () => {
+  it("refuses a wrong password, an unknown user and a user without a password with the same message", async () => {
+    const withPassword = await createUser({ email: freshEmail(), password: "right-password" });
+    const withoutPassword = await createUser({ email: freshEmail() });
+    const wrongPassword = await expectAppError(signInWithPassword({ email: withPassword.email, password: "wrong-password" }), "UNAUTHENTICATED");
+    const unknown = await expectAppError(signInWithPassword({ email: freshEmail(), password: "wrong-password" }), "UNAUTHENTICATED");
+    const noPassword = await expectAppError(signInWithPassword({ email: withoutPassword.email, password: "wrong-password" }), "UNAUTHENTICATED");
+    expect(unknown.message).toBe(wrongPassword.message);
+    expect(noPassword.message).toBe(wrongPassword.message);
+    expect(wrongPassword.fields).toEqual(unknown.fields);
+    expect(wrongPassword.message).not.toMatch(/not found|no account|does not exist|unknown/i);
+  });
+
+  it.each([
+    [{ email: "not-an-email", password: "whatever" }, "email"],
+    [{ email: "someone@example.test", password: "" }, "password"],
+  ])("validates its input: %j -> field %s", async (input, field) => {
+    await expectFieldError(signInWithPassword(input), field);
+  });
+
+  it(`locks an address after ${PASSWORD_LOGIN.maxAttempts} attempts in the window, even for the right password`, async () => {
+    const email = freshEmail();
+    await createUser({ email, password: "right-password" });
+    // Concurrent attempts: each one must be counted (the counter is one atomic upsert).
+    const attempts = await Promise.allSettled(
+      Array.from({ length: PASSWORD_LOGIN.maxAttempts }, (_, i) => signInWithPassword({ email, password: `wrong-${i}` })),
+    );
+    expect(attempts.map((a) => (a.status === "rejected" ? (a.reason as AppError).code : "signed-in"))).toEqual(
+      Array(PASSWORD_LOGIN.maxAttempts).fill("UNAUTHENTICATED"),
+    );
+    const limited = await expectAppError(signInWithPassword({ email, password: "right-password" }), "RATE_LIMITED");
+    expect(limited.message).toMatch(/Try again in \d+ minutes?/);
+    // The limit is keyed on the normalised address, so changing its case does not get around it.
+    await expectAppError(signInWithPassword({ email: email.toUpperCase(), password: "right-password" }), "RATE_LIMITED");
+    // Other addresses are unaffected.
+    await expectAppError(signInWithPassword({ email: freshEmail(), password: "wrong" }), "UNAUTHENTICATED");
+  });
+});
