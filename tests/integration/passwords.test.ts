@@ -16,11 +16,11 @@ const storedHash = async (userId: string) => (await db.select({ h: users.passwor
 
 describe("setting a password", () => {
   it.each([
-    ["too short", { password: "short7!", confirm: "short7!" }, "password"],
-    ["empty", { password: "", confirm: "" }, "password"],
-    ["too long", { password: "x".repeat(201), confirm: "x".repeat(201) }, "password"],
-    ["confirmation does not match", { password: "correct horse", confirm: "correct h0rse" }, "confirm"],
-  ])("refuses a password that is %s (field %s) and stores nothing", async (_label, input, field) => {
+    { label: "too short", input: { password: "short7!", confirm: "short7!" }, field: "password" },
+    { label: "empty", input: { password: "", confirm: "" }, field: "password" },
+    { label: "too long", input: { password: "x".repeat(201), confirm: "x".repeat(201) }, field: "password" },
+    { label: "not confirmed", input: { password: "correct horse", confirm: "correct h0rse" }, field: "confirm" },
+  ])("refuses a password that is $label (field $field) and stores nothing", async ({ input, field }) => {
     const user = await createUser();
     await expectFieldError(setPassword(user.id, input), field);
     expect(await storedHash(user.id)).toBeNull();
@@ -71,9 +71,9 @@ describe("signing in with a password", () => {
   });
 
   it.each([
-    [{ email: "not-an-email", password: "whatever" }, "email"],
-    [{ email: "someone@example.test", password: "" }, "password"],
-  ])("validates its input: %j -> field %s", async (input, field) => {
+    { input: { email: "not-an-email", password: "whatever" }, field: "email" },
+    { input: { email: "someone@example.test", password: "" }, field: "password" },
+  ])("validates its input (field $field)", async ({ input, field }) => {
     await expectFieldError(signInWithPassword(input), field);
   });
 
