@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/app/_lib/auth";
 import type { ActionState } from "@/app/_lib/action";
+import { clientIp } from "@/app/_lib/client-ip";
 import { safeNext } from "@/app/_lib/safe-next";
 import { requestLoginCode } from "@/lib/auth/request-login-code";
 import { passwordSignInSchema, requestCodeSchema, verifyCodeSchema } from "@/lib/auth/schemas";
@@ -20,7 +21,7 @@ export async function requestCodeAction(_prev: SignInState, form: FormData): Pro
   const parsed = requestCodeSchema.safeParse(values);
   if (!parsed.success) return { step: "email", error: "Check the highlighted field.", fields: fieldErrors(parsed.error), values };
   try {
-    await requestLoginCode(parsed.data, { next: safeNext(str(form, "next"), "") || undefined });
+    await requestLoginCode(parsed.data, { next: safeNext(str(form, "next"), "") || undefined, ip: await clientIp() });
     return { step: "code", email: parsed.data.email, message: `We sent a 6-digit code to ${parsed.data.email}.` };
   } catch (e) {
     if (isAppError(e)) return { step: "email", error: e.message, fields: e.fields, values };

@@ -4,6 +4,7 @@ import { loginCodes } from "@/db/schema";
 import { keyedHash, randomCode, randomToken, sha256 } from "@/lib/crypto";
 import { appUrl, isProduction } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { enforceRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 import { dispatchSystemEmails, insertSystemEmail } from "@/lib/mail/queue-system-email";
 import { signInCodeEmail } from "@/lib/mail/templates/sign-in-code";
 import { LOGIN_CODE } from "./login-code-policy";
@@ -15,8 +16,11 @@ export const codeHash = (email: string, code: string) => keyedHash(`login:${emai
  * Creates a sign-in code and magic link for an address and e-mails both. At most 5 per address
  * per hour; a new code supersedes earlier unused ones.
  */
-export async function requestLoginCode(input: { email: string; name?: string }, opts: { next?: string } = {}) {
+export async function requestLoginCode(input: { email: string; name?: string }, opts: { next?: string; ip?: string } = {}) {
   const { email, name } = requestCodeSchema.parse(input);
+  if (opts.ip) {
+    await enforceRateLimit(`login-code-ip:${opts.ip}`, LOGIN_CODE.maxPerIpPerHour, 3600, "Too many sign-in codes were requested from your network.");
+  }
   const code = randomCode();
   const linkToken = randomToken();
   const link = new URL("/sign-in/verify", appUrl());
