@@ -23,7 +23,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
   const remaining = steps.filter((s) => !s.done).length;
   return (
     <>
-      <PageHeader title={org.name} description={`You are ${role === "admin" ? "an admin" : `a ${role}`} of this organization.`} />
+      <PageHeader title={org.name} description={`You are ${role === "member" ? "a member" : `an ${role}`} of this organization.`} />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader title="Get set up" description={remaining ? `${remaining} of ${steps.length} steps left` : "All set. Nice work."} />

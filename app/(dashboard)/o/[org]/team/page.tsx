@@ -49,7 +49,7 @@ export default async function TeamPage({ params }: { params: Promise<{ org: stri
                   <th scope="col" className="px-5 py-2 font-medium">Name</th>
                   <th scope="col" className="px-5 py-2 font-medium">Role</th>
                   <th scope="col" className="hidden px-5 py-2 font-medium md:table-cell">Joined</th>
-                  <th scope="col" className="px-5 py-2 text-right font-medium">
+                  <th scope="col" className="hidden px-5 py-2 text-right font-medium sm:table-cell">
                     <span className="sr-only">Actions</span>
                   </th>
                 </tr>
@@ -58,13 +58,38 @@ export default async function TeamPage({ params }: { params: Promise<{ org: stri
                 {members.map((m) => {
                   const isMe = m.userId === user.id;
                   const canEdit = canManage && !isMe && atLeast(role, m.role);
+                  const actions = (
+                    <div className="flex flex-wrap gap-2 sm:justify-end">
+                      {role === "owner" && !isMe ? (
+                        <RowAction
+                          action={transferOwnershipAction}
+                          fields={{ org: org.slug, membershipId: m.id }}
+                          label="Make owner"
+                          variant="ghost"
+                          srLabel={`Transfer ownership to ${m.email}`}
+                          confirm={`Make ${m.email} the owner? You will become an admin.`}
+                        />
+                      ) : null}
+                      {canEdit && !(m.role === "owner" && ownerCount <= 1) ? (
+                        <RowAction
+                          action={removeMemberAction}
+                          fields={{ org: org.slug, membershipId: m.id }}
+                          label="Remove"
+                          variant="danger"
+                          srLabel={`Remove ${m.email}`}
+                          confirm={`Remove ${m.email} from ${org.name}?`}
+                        />
+                      ) : null}
+                    </div>
+                  );
                   return (
                     <tr key={m.id} data-testid="member-row">
                       <td className="px-5 py-3">
                         <div className="font-medium text-slate-900">
                           {m.name || m.email} {isMe ? <Badge tone="brand">You</Badge> : null}
                         </div>
-                        <div className="text-slate-500">{m.email}</div>
+                        <div className="break-all text-slate-500">{m.email}</div>
+                        <div className="mt-2 sm:hidden">{actions}</div>
                       </td>
                       <td className="px-5 py-3">
                         {canEdit ? (
@@ -74,30 +99,7 @@ export default async function TeamPage({ params }: { params: Promise<{ org: stri
                         )}
                       </td>
                       <td className="hidden px-5 py-3 text-slate-500 md:table-cell">{dateFmt.format(m.joinedAt)}</td>
-                      <td className="px-5 py-3">
-                        <div className="flex flex-wrap justify-end gap-2">
-                          {role === "owner" && !isMe ? (
-                            <RowAction
-                              action={transferOwnershipAction}
-                              fields={{ org: org.slug, membershipId: m.id }}
-                              label="Make owner"
-                              variant="ghost"
-                              srLabel={`Transfer ownership to ${m.email}`}
-                              confirm={`Make ${m.email} the owner? You will become an admin.`}
-                            />
-                          ) : null}
-                          {canEdit && !(m.role === "owner" && ownerCount <= 1) ? (
-                            <RowAction
-                              action={removeMemberAction}
-                              fields={{ org: org.slug, membershipId: m.id }}
-                              label="Remove"
-                              variant="danger"
-                              srLabel={`Remove ${m.email}`}
-                              confirm={`Remove ${m.email} from ${org.name}?`}
-                            />
-                          ) : null}
-                        </div>
-                      </td>
+                      <td className="hidden px-5 py-3 sm:table-cell">{actions}</td>
                     </tr>
                   );
                 })}
