@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -38,11 +39,12 @@ function open(): Handle {
   // Tests get a fresh in-memory database per file; everything else keeps its data in `.data/`.
   let client: PGlite;
   if (env().NODE_ENV === "test") {
-    client = new PGlite();
+    client = new PGlite({ extensions: { pg_trgm } });
   } else {
     const dir = path.join(dataDir(), "pglite");
     fs.mkdirSync(dir, { recursive: true });
-    client = new PGlite(dir);
+    // pg_trgm backs contact search; Postgres servers ship it as a trusted extension.
+    client = new PGlite(dir, { extensions: { pg_trgm } });
   }
   const db = drizzlePglite({ client, schema, casing: "snake_case" });
   return {

@@ -3,3 +3,4 @@ export * from "./orgs";
 export * from "./audit";
 export * from "./mail";
 export * from "./rate-limits";
+export * from "./audience";

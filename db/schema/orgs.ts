@@ -13,6 +13,8 @@ export const orgs = pgTable("orgs", {
   plan: planEnum().notNull().default("hobby"),
   credits: integer().notNull().default(0),
   timezone: text().notNull().default("UTC"),
+  /** ISO 3166-1 alpha-2: the country assumed for phone numbers written without one. */
+  defaultCountry: text(),
   postalAddress: text(),
   defaultSenderName: text(),
   defaultSenderEmail: text(),

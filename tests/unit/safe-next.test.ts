@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { safeNext } from "@/app/_lib/safe-next";
+
+describe("safeNext", () => {
+  it.each(["/o/acme?x=1", "/o", "/", "/invite/abc123", "/o/acme/team#members", "/sign-in?next=%2Fo"])("keeps the same-site path %j", (next) => {
+    expect(safeNext(next)).toBe(next);
+  });
+
+  it.each([
+    ["protocol-relative", "//evil.com"],
+    ["protocol-relative with path", "//evil.com/o/acme"],
+    ["absolute https", "https://x"],
+    ["absolute http", "http://evil.com/o"],
+    ["backslash host", "/\\evil"],
+    ["backslash host with path", "/\\evil.com/o"],
+    ["javascript: scheme", "javascript:alert(1)"],
+    ["relative path", "o/acme"],
+    ["empty string", ""],
+  ])("rejects %s (%j) with the fallback", (_label, next) => {
+    expect(safeNext(next)).toBe("/o");
+    expect(safeNext(next, "/home")).toBe("/home");
+  });
+
+  it.each([
+    ["undefined", undefined],
+    ["null", null],
+    ["a number", 42],
+    ["an array", ["/o/acme"]],
+    ["an object", { toString: () => "/o/acme" }],
+  ])("rejects %s (not a string)", (_label, next) => {
+    expect(safeNext(next)).toBe("/o");
+  });
+});
