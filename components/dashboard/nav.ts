@@ -1,13 +1,20 @@
 import type { Role } from "@/db/schema";
 
-export type NavItem = { href: string; label: string; icon: "home" | "users" | "settings" | "log"; minRole?: Role };
+import type { IconName } from "./icons";
+
+export type NavItem = { href: string; label: string; icon: IconName; minRole?: Role; group?: string };
 
 /** The sidebar: only sections that exist. Later issues add Audience, Campaigns, Billing... here. */
 export function orgNav(slug: string): NavItem[] {
   return [
     { href: `/o/${slug}`, label: "Overview", icon: "home" },
-    { href: `/o/${slug}/team`, label: "Team", icon: "users" },
-    { href: `/o/${slug}/settings`, label: "Settings", icon: "settings" },
-    { href: `/o/${slug}/audit`, label: "Audit log", icon: "log", minRole: "admin" },
+    { href: `/o/${slug}/contacts`, label: "Contacts", icon: "contacts", group: "Audience" },
+    { href: `/o/${slug}/lists`, label: "Lists", icon: "list", group: "Audience" },
+    { href: `/o/${slug}/segments`, label: "Segments", icon: "segment", group: "Audience" },
+    { href: `/o/${slug}/imports`, label: "Imports", icon: "upload", group: "Audience" },
+    { href: `/o/${slug}/suppressions`, label: "Suppressions", icon: "ban", group: "Audience" },
+    { href: `/o/${slug}/team`, label: "Team", icon: "users", group: "Organization" },
+    { href: `/o/${slug}/settings`, label: "Settings", icon: "settings", group: "Organization" },
+    { href: `/o/${slug}/audit`, label: "Audit log", icon: "log", minRole: "admin", group: "Organization" },
   ];
 }

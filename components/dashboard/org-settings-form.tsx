@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/alert";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-type Values = { name: string; timezone: string; postalAddress: string; defaultSenderName: string; defaultSenderEmail: string };
+type Values = { name: string; timezone: string; defaultCountry: string; postalAddress: string; defaultSenderName: string; defaultSenderEmail: string };
 
 export function OrgSettingsForm({ slug, initial, timezones, canEdit }: { slug: string; initial: Values; timezones: string[]; canEdit: boolean }) {
   const [state, action] = useActionState<ActionState, FormData>(updateSettingsAction, {});
@@ -26,6 +26,14 @@ export function OrgSettingsForm({ slug, initial, timezones, canEdit }: { slug: s
           defaultValue={v("timezone")}
           error={state.fields?.timezone}
           hint="An IANA name such as Europe/Berlin. Used for contacts without a timezone of their own."
+        />
+        <Field
+          label="Default country for phone numbers"
+          name="defaultCountry"
+          maxLength={2}
+          defaultValue={v("defaultCountry")}
+          error={state.fields?.defaultCountry}
+          hint="Two letters (DE, US, RU...). Numbers written without a country code are read as this country's."
         />
         <datalist id="timezones">
           {timezones.map((tz) => (

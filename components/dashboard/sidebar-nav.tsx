@@ -14,11 +14,13 @@ export function SidebarNav({ items, slug }: { items: NavItem[]; slug: string }) 
   }, [slug]);
   return (
     <nav aria-label="Main" className="space-y-1">
-      {items.map((item) => {
+      {items.map((item, i) => {
+        const heading = item.group && item.group !== items[i - 1]?.group ? item.group : null;
         const active = item.href === `/o/${slug}` ? pathname === item.href : pathname.startsWith(item.href);
         return (
+          <div key={item.href}>
+          {heading ? <p className="px-3 pb-1 pt-4 text-xs font-semibold uppercase tracking-wide text-slate-400">{heading}</p> : null}
           <Link
-            key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
             className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${
@@ -28,6 +30,7 @@ export function SidebarNav({ items, slug }: { items: NavItem[]; slug: string }) 
             <Icon name={item.icon} className="h-4 w-4" />
             {item.label}
           </Link>
+          </div>
         );
       })}
     </nav>

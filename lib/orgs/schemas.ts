@@ -27,6 +27,14 @@ export const orgSettingsSchema = z.object({
   name: orgNameSchema,
   timezone: z.string().trim().refine(isValidTimezone, "Choose a valid IANA timezone, such as Europe/Berlin."),
   postalAddress: optionalText(500),
+  defaultCountry: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((v) => v === "" || /^[A-Z]{2}$/.test(v), "Use a two-letter country code, such as DE or US.")
+    .transform((v) => v || null)
+    .nullable()
+    .optional(),
   defaultSenderName: optionalText(100),
   defaultSenderEmail: z
     .union([z.literal(""), emailSchema])

@@ -21,6 +21,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
             initial={{
               name: org.name,
               timezone: org.timezone,
+              defaultCountry: org.defaultCountry ?? "",
               postalAddress: org.postalAddress ?? "",
               defaultSenderName: org.defaultSenderName ?? "",
               defaultSenderEmail: org.defaultSenderEmail ?? "",
