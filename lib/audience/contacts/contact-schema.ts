@@ -11,6 +11,20 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => v || null);
 
+/** A local time of day ("9", "09:00") as "HH:MM", or null when empty. */
+const timeOfDaySchema = (message: string) =>
+  z
+    .string()
+    .nullish()
+    .transform((v, ctx) => {
+      const t = normalizeTimeOfDay(v);
+      if (t === "invalid") {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return t;
+    });
+
 /**
  * One contact as a form, the API or an import row gives it. Phone normalisation needs the org's
  * default country, so the schema is built per org.
@@ -48,28 +62,8 @@ export function contactInputSchema(defaultCountry?: string | null) {
         .transform((v) => normalizeTags(Array.isArray(v) ? v : [v ?? ""])),
       attributes: z.record(z.string(), z.unknown()).default({}),
       operatorCode: optionalText(16),
-      notifyFrom: z
-        .string()
-        .nullish()
-        .transform((v, ctx) => {
-          const t = normalizeTimeOfDay(v);
-          if (t === "invalid") {
-            ctx.addIssue({ code: "custom", message: "Use a time like 09:00." });
-            return z.NEVER;
-          }
-          return t;
-        }),
-      notifyTo: z
-        .string()
-        .nullish()
-        .transform((v, ctx) => {
-          const t = normalizeTimeOfDay(v);
-          if (t === "invalid") {
-            ctx.addIssue({ code: "custom", message: "Use a time like 18:00." });
-            return z.NEVER;
-          }
-          return t;
-        }),
+      notifyFrom: timeOfDaySchema("Use a time like 09:00."),
+      notifyTo: timeOfDaySchema("Use a time like 18:00."),
       status: z.enum(CONTACT_STATUSES).default("subscribed"),
       consentSource: optionalText(200),
     })
