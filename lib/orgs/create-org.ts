@@ -1,4 +1,4 @@
-import { like, or, eq } from "drizzle-orm";
+import { eq, like, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { memberships, orgs, type Org } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -11,6 +11,8 @@ export async function createOrg(userId: string, input: { name: string; timezone?
   const { name } = createOrgSchema.parse(input);
   const base = slugify(name);
   return db.transaction(async (tx) => {
+    // Two orgs created at once with the same name must not both pick the same free slug.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"org-slug:" + base}))`);
     const taken = new Set(
       (await tx.select({ slug: orgs.slug }).from(orgs).where(or(eq(orgs.slug, base), like(orgs.slug, `${base}-%`)))).map((r) => r.slug),
     );

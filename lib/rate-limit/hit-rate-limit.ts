@@ -24,8 +24,19 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
 /** Like `hitRateLimit`, but throws RATE_LIMITED with `message` when over the limit. */
 export async function enforceRateLimit(key: string, limit: number, windowSeconds: number, message: string) {
   const r = await hitRateLimit(key, limit, windowSeconds);
-  if (!r.allowed) {
-    const minutes = Math.max(1, Math.ceil((r.resetAt.getTime() - Date.now()) / 60_000));
-    throw new AppError("RATE_LIMITED", `${message} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
-  }
+  if (!r.allowed) throw limitedError(message, r.resetAt);
+}
+
+/** Throws RATE_LIMITED when `key` is already at `limit` in its current window, without counting a hit. */
+export async function assertNotRateLimited(key: string, limit: number, message: string) {
+  const [row] = await query<{ count: number; reset_at: string | Date }>(
+    sql`SELECT count, reset_at FROM rate_limits WHERE key = ${key} AND reset_at > now()`,
+    db,
+  );
+  if (row && row.count >= limit) throw limitedError(message, new Date(row.reset_at));
+}
+
+function limitedError(message: string, resetAt: Date) {
+  const minutes = Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 60_000));
+  return new AppError("RATE_LIMITED", `${message} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
 }

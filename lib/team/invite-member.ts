@@ -23,6 +23,8 @@ export async function inviteMember(actor: Actor, input: z.input<typeof inviteSch
   }
   const token = randomToken();
   const { invitation, emailRow } = await db.transaction(async (tx) => {
+    // Serialise invitations to one address in one org: a double-clicked form must not create two.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`invite:${actor.orgId}:${email}`}))`);
     const [member] = await tx
       .select({ id: memberships.id })
       .from(memberships)

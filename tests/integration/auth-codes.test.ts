@@ -146,6 +146,16 @@ describe("sign-in codes", () => {
     await requestLoginCode({ email });
   });
 
+  it(`allows ${LOGIN_CODE.maxPerIpPerHour} requests per network address per hour, across e-mail addresses`, async () => {
+    const ip = `2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`;
+    for (let i = 0; i < LOGIN_CODE.maxPerIpPerHour; i++) await requestLoginCode({ email: freshEmail() }, { ip });
+    const victim = freshEmail();
+    await expectAppError(requestLoginCode({ email: victim }, { ip }), "RATE_LIMITED");
+    expect(await systemEmailsTo(victim)).toHaveLength(0);
+    // Another network address is unaffected.
+    await requestLoginCode({ email: victim }, { ip: `${ip}:1` });
+  });
+
   it("the magic link signs in once; a second use fails", async () => {
     const email = freshEmail();
     const { token, code } = await requestAndRead(email, "Linky");

@@ -17,6 +17,7 @@ const hex = () => randomBytes(4).toString("hex");
 const goodSettings = {
   name: "Renamed Org",
   timezone: "Europe/Berlin",
+  defaultCountry: "DE",
   postalAddress: "1 Main St, Springfield",
   defaultSenderName: "Renamed",
   defaultSenderEmail: "News@Renamed.example",
@@ -82,6 +83,7 @@ describe("org settings", () => {
       name: "Renamed Org",
       timezone: "Europe/Berlin",
       postalAddress: "1 Main St, Springfield",
+      defaultCountry: "DE",
       defaultSenderName: "Renamed",
       defaultSenderEmail: "news@renamed.example",
       slug: org.slug,
@@ -91,12 +93,18 @@ describe("org settings", () => {
     expect(state.audit.at(-1)).toMatchObject({ action: "org.settings_updated", actorId: actor.userId, targetId: org.id });
   });
 
+  it("normalises the default country to upper case", async () => {
+    const { org, actor } = await createOrgWithOwner();
+    await updateOrgSettings(actor, { ...goodSettings, defaultCountry: " de " });
+    expect((await orgState(org.id)).org.defaultCountry).toBe("DE");
+  });
+
   it("blank optional fields clear to null", async () => {
     const { org, actor } = await createOrgWithOwner();
     await updateOrgSettings(actor, goodSettings);
-    await updateOrgSettings(actor, { name: "Renamed Org", timezone: "UTC", postalAddress: "  ", defaultSenderName: "", defaultSenderEmail: "" });
+    await updateOrgSettings(actor, { name: "Renamed Org", timezone: "UTC", postalAddress: "  ", defaultSenderName: "", defaultSenderEmail: "", defaultCountry: "" });
     const { org: after } = await orgState(org.id);
-    expect(after).toMatchObject({ postalAddress: null, defaultSenderName: null, defaultSenderEmail: null, timezone: "UTC" });
+    expect(after).toMatchObject({ postalAddress: null, defaultSenderName: null, defaultSenderEmail: null, defaultCountry: null, timezone: "UTC" });
   });
 
   it.each([
@@ -106,6 +114,7 @@ describe("org settings", () => {
     { label: "a bad sender e-mail", input: { defaultSenderEmail: "not-an-email" }, field: "defaultSenderEmail" },
     { label: "a too long postal address", input: { postalAddress: "x".repeat(501) }, field: "postalAddress" },
     { label: "a too short name", input: { name: "A" }, field: "name" },
+    { label: "a three-letter country", input: { defaultCountry: "DEU" }, field: "defaultCountry" },
   ])("refuses $label (field $field) and changes nothing", async ({ input, field }) => {
     const { org, actor } = await createOrgWithOwner();
     const before = await orgState(org.id);
@@ -153,5 +162,21 @@ describe("org context", () => {
       [a.id, "member"],
       [b.id, "admin"],
     ]);
+  });
+});
+
+// PGlite runs one transaction at a time, so races only exist against real Postgres.
+describe.runIf(process.env.DATABASE_URL)("concurrent org creation (Postgres)", () => {
+  // Regression (fixed with an advisory lock): without it, the free slug was chosen by a SELECT then INSERT,
+  // so concurrent creations of one name collide on orgs_slug_unique and surface as a raw 500.
+  it("orgs with the same name created at the same time all succeed with distinct slugs", async () => {
+    for (let round = 0; round < 3; round++) {
+      const name = `Race ${hex()}`;
+      const creators = await Promise.all([createUser(), createUser(), createUser(), createUser()]);
+      const results = await Promise.allSettled(creators.map((u) => createOrg(u.id, { name })));
+      expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "fulfilled"]);
+      const slugs = results.map((r) => (r as PromiseFulfilledResult<{ slug: string }>).value.slug);
+      expect(new Set(slugs).size).toBe(4);
+    }
   });
 });

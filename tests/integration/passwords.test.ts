@@ -77,7 +77,16 @@ describe("signing in with a password", () => {
     await expectFieldError(signInWithPassword(input), field);
   });
 
-  it(`locks an address after ${PASSWORD_LOGIN.maxAttempts} attempts in the window, even for the right password`, async () => {
+  it("does not count successful sign-ins against the limit", async () => {
+    const email = freshEmail();
+    await createUser({ email, password: "right-password" });
+    for (let i = 0; i < PASSWORD_LOGIN.maxAttempts + 1; i++) {
+      const user = await signInWithPassword({ email, password: "right-password" });
+      expect(user.email).toBe(email);
+    }
+  });
+
+  it(`locks an address after ${PASSWORD_LOGIN.maxAttempts} failed attempts in the window, even for the right password`, async () => {
     const email = freshEmail();
     await createUser({ email, password: "right-password" });
     // Concurrent attempts: each one must be counted (the counter is one atomic upsert).

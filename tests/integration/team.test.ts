@@ -468,6 +468,22 @@ describe("concurrent changes never leave an org without an owner", () => {
   });
 });
 
+// PGlite runs one transaction at a time, so races only exist against real Postgres.
+describe.runIf(process.env.DATABASE_URL)("concurrent invitations (Postgres)", () => {
+  // Regression (fixed with an advisory lock): the "already invited" check is a SELECT then INSERT with no
+  // lock or unique index, so a double-submitted invite creates two pending invitations and two e-mails.
+  it("the same address invited twice at the same time gets one invitation and one e-mail", async () => {
+    for (let round = 0; round < 3; round++) {
+      const { org, owner } = await teamWith();
+      const email = freshEmail();
+      const results = await Promise.allSettled([1, 2, 3].map(() => inviteMember(owner.actor, { email, role: "member" })));
+      expect(results.map(outcome).sort()).toEqual(["CONFLICT", "CONFLICT", "ok"]);
+      expect((await orgState(org.id)).invites).toHaveLength(1);
+      expect(await systemEmailsTo(email)).toHaveLength(1);
+    }
+  });
+});
+
 describe("team and audit listings", () => {
   it("lists members and pending invitations only", async () => {
     const { owner, others } = await teamWith("admin");

@@ -31,3 +31,18 @@ describe("safeNext", () => {
     expect(safeNext(next)).toBe("/o");
   });
 });
+
+describe("safeNext keeps the browser on this site", () => {
+  const base = "https://herald.example/sign-in";
+  const staysOnSite = (next: string) => new URL(safeNext(next), base).origin === new URL(base).origin;
+
+  it.each(["//evil.com", "https://evil.com", "/\\evil.com", "/o/acme?x=1"])("%j resolves to this origin", (next) => {
+    expect(staysOnSite(next)).toBe(true);
+  });
+
+  // Browsers drop tab/CR/LF while parsing a URL, so "/\t/evil.com" would resolve to https://evil.com/
+  // (an open redirect via ?next=/%09/evil.com) if only the prefix were checked.
+  it.each(["/\t/evil.com", "/\n/evil.com", "/\r/evil.com", "/\t\\evil.com"])("%j resolves to this origin", (next) => {
+    expect(staysOnSite(next)).toBe(true);
+  });
+});
