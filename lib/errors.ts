@@ -8,6 +8,7 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "GONE"
+  | "PAYLOAD_TOO_LARGE"
   | "RATE_LIMITED"
   | "INSUFFICIENT_CREDITS"
   | "LIMIT_REACHED"
@@ -21,6 +22,7 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   GONE: 410,
+  PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INSUFFICIENT_CREDITS: 402,
   LIMIT_REACHED: 403,

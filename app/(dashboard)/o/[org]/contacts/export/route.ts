@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { exportContacts } from "@/lib/audience/export/export-contacts";
-import { csvResponse, errorResponse, routeOrg } from "../../imports/_lib/route-org";
+import { csvResponse, errorResponse, routeOrg } from "@/app/_lib/route-org";
 
 /**
  * GET ?q=&status=&tag=&listId=&operatorCode=&segmentId= -> the matching contacts as a streamed

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { MAX_UPLOAD_BYTES, UploadTooLargeError, uploadImport } from "@/lib/audience/imports/upload-import";
-import { errorResponse, routeOrg } from "../_lib/route-org";
+import { errorResponse, routeOrg } from "@/app/_lib/route-org";
 
 /**
  * POST the raw CSV as the body (`?name=<file name>`) -> 201 `{ importId }`. Streamed to disk;

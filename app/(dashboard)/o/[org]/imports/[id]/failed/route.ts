@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { streamFailedRows } from "@/lib/audience/imports/stream-failed-rows";
-import { csvResponse, errorResponse, routeOrg } from "../../_lib/route-org";
+import { csvResponse, errorResponse, routeOrg } from "@/app/_lib/route-org";
 
 /** GET -> the refused rows as CSV (original columns, line, reason). Another org's import -> 404. */
 export async function GET(_request: Request, { params }: { params: Promise<{ org: string; id: string }> }) {

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getImportProgress } from "@/lib/audience/imports/get-import";
-import { errorResponse, routeOrg } from "../../_lib/route-org";
+import { errorResponse, routeOrg } from "@/app/_lib/route-org";
 
 /** GET -> the import's status and counts, polled by the progress bar. Another org's import -> 404. */
 export async function GET(_request: Request, { params }: { params: Promise<{ org: string; id: string }> }) {
