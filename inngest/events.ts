@@ -3,6 +3,7 @@ import { z } from "zod";
 /** Event names and their payloads. Every payload that concerns a tenant carries `orgId`. */
 export const EVENTS = {
   systemEmailQueued: "system-email/queued",
+  importQueued: "audience/import.queued",
 } as const;
 
 export const systemEmailQueuedSchema = z.object({
@@ -12,4 +13,13 @@ export const systemEmailQueuedSchema = z.object({
 
 export type SystemEmailQueued = z.infer<typeof systemEmailQueuedSchema>;
 
-export type HeraldEvent = { name: typeof EVENTS.systemEmailQueued; data: SystemEmailQueued; id?: string };
+export const importQueuedSchema = z.object({
+  orgId: z.string().startsWith("org_"),
+  importId: z.string().startsWith("imp_"),
+});
+
+export type ImportQueued = z.infer<typeof importQueuedSchema>;
+
+export type HeraldEvent =
+  | { name: typeof EVENTS.systemEmailQueued; data: SystemEmailQueued; id?: string }
+  | { name: typeof EVENTS.importQueued; data: ImportQueued; id?: string };

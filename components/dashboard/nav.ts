@@ -15,6 +15,8 @@ export function orgNav(slug: string): NavItem[] {
     { href: `/o/${slug}/suppressions`, label: "Suppressions", icon: "ban", group: "Audience" },
     { href: `/o/${slug}/team`, label: "Team", icon: "users", group: "Organization" },
     { href: `/o/${slug}/settings`, label: "Settings", icon: "settings", group: "Organization" },
+    { href: `/o/${slug}/billing`, label: "Billing", icon: "card", minRole: "admin", group: "Organization" },
+    { href: `/o/${slug}/usage`, label: "Usage", icon: "chart", minRole: "admin", group: "Organization" },
     { href: `/o/${slug}/audit`, label: "Audit log", icon: "log", minRole: "admin", group: "Organization" },
   ];
 }

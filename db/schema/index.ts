@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./mail";
 export * from "./rate-limits";
 export * from "./audience";
+export * from "./billing";

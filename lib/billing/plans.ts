@@ -22,12 +22,17 @@ export type Plan = {
   overageSmsCents: number | null;
   /** Price per API request, in US cents. */
   apiRequestCents: number;
+  /** Per-endpoint API prices in US cents (`"POST /v1/messages"`), overriding `apiRequestCents`. */
+  apiEndpointCents?: Record<string, number>;
+  /** The environment variable holding this plan's Stripe price id (paid plans). */
+  stripePriceEnv: string | null;
   features: string[];
 };
 
 export const PLANS: Record<PlanId, Plan> = {
   hobby: {
     id: "hobby",
+    stripePriceEnv: null,
     name: "Hobby",
     tagline: "For side projects and trying Herald out.",
     priceCents: 0,
@@ -45,6 +50,7 @@ export const PLANS: Record<PlanId, Plan> = {
   },
   basic: {
     id: "basic",
+    stripePriceEnv: "STRIPE_PRICE_BASIC",
     name: "Basic",
     tagline: "For small teams sending every week.",
     priceCents: 2_900,
@@ -61,6 +67,7 @@ export const PLANS: Record<PlanId, Plan> = {
   },
   pro: {
     id: "pro",
+    stripePriceEnv: "STRIPE_PRICE_PRO",
     name: "Pro",
     tagline: "For growing audiences and several senders.",
     priceCents: 9_900,
@@ -77,6 +84,7 @@ export const PLANS: Record<PlanId, Plan> = {
   },
   premium: {
     id: "premium",
+    stripePriceEnv: "STRIPE_PRICE_PREMIUM",
     name: "Premium",
     tagline: "For high volume and strict deliverability.",
     priceCents: 39_900,
@@ -96,6 +104,14 @@ export const PLANS: Record<PlanId, Plan> = {
 export const PLAN_ORDER: PlanId[] = ["hobby", "basic", "pro", "premium"];
 
 export const getPlan = (id: PlanId): Plan => PLANS[id];
+
+export const isPlanId = (v: unknown): v is PlanId => typeof v === "string" && (PLAN_ORDER as string[]).includes(v);
+
+/** Positive when `to` is a bigger plan than `from`. */
+export const comparePlans = (from: PlanId, to: PlanId) => PLAN_ORDER.indexOf(to) - PLAN_ORDER.indexOf(from);
+
+/** The unit price of one API request to `endpoint` on `plan`, in US cents. */
+export const apiRequestPrice = (plan: Plan, endpoint: string) => plan.apiEndpointCents?.[endpoint] ?? plan.apiRequestCents;
 
 export function formatCents(cents: number): string {
   const dollars = cents / 100;

@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { memberships, orgs, type Org } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { PLANS } from "@/lib/billing/plans";
+import { refillCredits } from "@/lib/billing/refill-credits";
 import { createOrgSchema } from "./schemas";
 import { RESERVED_SLUGS, slugify } from "./slugify";
 
@@ -23,6 +24,8 @@ export async function createOrg(userId: string, input: { name: string; timezone?
       .values({ name, slug, plan: "hobby", credits: PLANS.hobby.monthlyCredits ?? 0, timezone: input.timezone ?? "UTC" })
       .returning();
     await tx.insert(memberships).values({ orgId: org.id, userId, role: "owner" });
+    // The opening grant goes in the ledger with the org, so its balance is explained from day one.
+    await refillCredits({ orgId: org.id, tx });
     await recordAudit(tx, { orgId: org.id, actorId: userId, action: "org.created", targetType: "org", targetId: org.id, data: { name } });
     return org;
   });

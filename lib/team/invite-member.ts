@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { db } from "@/db";
 import { invitations, memberships, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { assertSeatAvailable } from "@/lib/billing/limits";
 import { randomToken, sha256 } from "@/lib/crypto";
 import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -44,6 +45,7 @@ export async function inviteMember(actor: Actor, input: z.input<typeof inviteSch
         ),
       );
     if (pending) throw new AppError("CONFLICT", `${email} already has a pending invitation: resend it instead.`, { email: "Already invited: resend the pending invitation." });
+    await assertSeatAvailable(tx, actor.orgId);
 
     const [invitation] = await tx
       .insert(invitations)

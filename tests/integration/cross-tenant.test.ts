@@ -27,11 +27,11 @@ const freshEmail = () => `xt-${randomBytes(5).toString("hex")}@example.test`;
  * admin. B's owner is also a plain member of A, so a role from B must not carry over into A.
  */
 async function twoOrgs() {
-  const a = await createOrgWithOwner();
+  const a = await createOrgWithOwner(undefined, { plan: "premium" });
   const aAdmin = await addMember(a.org.id, "admin");
   const aMember = await addMember(a.org.id, "member");
   const aInvite = await inviteMember(a.actor, { email: freshEmail(), role: "member" });
-  const b = await createOrgWithOwner();
+  const b = await createOrgWithOwner(undefined, { plan: "premium" });
   const bAdmin = await addMember(b.org.id, "admin");
   const [bOwnerInA] = await db.insert(memberships).values({ orgId: a.org.id, userId: b.owner.id, role: "member" }).returning();
   return {

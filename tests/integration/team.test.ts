@@ -24,7 +24,7 @@ const freshEmail = () => `invitee-${randomBytes(5).toString("hex")}@example.test
 
 /** An org with its owner, plus one extra member per requested role. */
 async function teamWith(...roles: Role[]) {
-  const { org, owner, actor } = await createOrgWithOwner();
+  const { org, owner, actor } = await createOrgWithOwner(undefined, { plan: "premium" });
   const ownerMembership = (await membershipOf(org.id, owner.id))!;
   const others = [];
   for (const role of roles) others.push(await addMember(org.id, role));

@@ -5,6 +5,7 @@ import { Icon } from "@/components/dashboard/icons";
 import { orgNav } from "@/components/dashboard/nav";
 import { OrgSwitcher } from "@/components/dashboard/org-switcher";
 import { SidebarNav } from "@/components/dashboard/sidebar-nav";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { atLeast } from "@/lib/orgs/actor";
 import { listUserOrgs } from "@/lib/orgs/list-user-orgs";
 
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
-  const { org, role, user } = await requireOrg(slug);
+  const { org, role, user, actor } = await requireOrg(slug);
   const orgs = await listUserOrgs(user.id);
   const items = orgNav(org.slug).filter((i) => !i.minRole || atLeast(role, i.minRole));
   const sidebar = (
@@ -41,7 +42,8 @@ export default async function OrgLayout({ children, params }: { children: React.
             <div className="absolute left-0 right-0 z-30 mt-2 border-b border-slate-200 bg-white shadow-lg">{sidebar}</div>
           </details>
           <p className="truncate text-sm text-slate-500 lg:hidden">{org.name}</p>
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-1">
+            <NotificationBell slug={org.slug} actor={actor} />
             <AccountMenu name={user.name} email={user.email} />
           </div>
         </header>
