@@ -1,4 +1,4 @@
-import { RowAction } from "@/components/team/row-action";
+import { RowAction } from "@/components/ui/row-action";
 import { Badge } from "@/components/ui/badge";
 import type { BillingOverview } from "@/lib/billing/get-billing-overview";
 import { formatCents } from "@/lib/billing/plans";

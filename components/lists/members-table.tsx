@@ -1,4 +1,4 @@
-import { RowAction } from "@/components/team/row-action";
+import { RowAction } from "@/components/ui/row-action";
 import { Badge } from "@/components/ui/badge";
 import { removeMemberAction } from "@/app/(dashboard)/o/[org]/lists/actions";
 

@@ -1,5 +1,5 @@
 import { removeSuppressionAction } from "@/app/(dashboard)/o/[org]/suppressions/actions";
-import { RowAction } from "@/components/team/row-action";
+import { RowAction } from "@/components/ui/row-action";
 import { Badge } from "@/components/ui/badge";
 import type { SuppressionRow } from "@/lib/audience/suppressions/list-suppressions";
 import { REASON_LABELS } from "@/lib/audience/suppressions/reasons";

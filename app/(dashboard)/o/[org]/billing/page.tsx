@@ -6,7 +6,7 @@ import { AdjustCreditsForm } from "@/components/billing/adjust-credits-form";
 import { CreditLedgerTable } from "@/components/billing/credit-ledger-table";
 import { MeterBar } from "@/components/billing/meter-bar";
 import { PlanOptions } from "@/components/billing/plan-options";
-import { RowAction } from "@/components/team/row-action";
+import { RowAction } from "@/components/ui/row-action";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, PageHeader } from "@/components/ui/card";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireOrg } from "@/app/_lib/session";
 import { InviteForm } from "@/components/team/invite-form";
 import { RoleSelect } from "@/components/team/role-select";
-import { RowAction } from "@/components/team/row-action";
+import { RowAction } from "@/components/ui/row-action";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { atLeast, ROLES } from "@/lib/orgs/actor";

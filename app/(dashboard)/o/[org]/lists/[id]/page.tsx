@@ -6,7 +6,7 @@ import { AddMembersForm } from "@/components/lists/add-members-form";
 import { CopyField } from "@/components/lists/copy-field";
 import { ListSettingsForm } from "@/components/lists/list-settings-form";
 import { MembersTable } from "@/components/lists/members-table";
-import { RowAction } from "@/components/team/row-action";
+import { RowAction } from "@/components/ui/row-action";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { getList } from "@/lib/audience/lists/get-list";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireOrg } from "@/app/_lib/session";
 import { SegmentBuilder } from "@/components/segments/segment-builder";
-import { RowAction } from "@/components/team/row-action";
+import { RowAction } from "@/components/ui/row-action";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { getSegment } from "@/lib/audience/segments/get-segment";
 import { loadBuilderOptions } from "@/lib/audience/segments/load-builder-options";
