@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditLog, contactEvents, contacts, orgs, suppressions } from "@/db/schema";
@@ -13,6 +13,8 @@ import { exportContactData } from "@/lib/audience/contacts/export-contact-data";
 import { getContact } from "@/lib/audience/contacts/get-contact";
 import { updateContact } from "@/lib/audience/contacts/update-contact";
 import { addressHash } from "@/lib/audience/suppressions/address-hash";
+import { PLANS } from "@/lib/billing/plans";
+import { AppError } from "@/lib/errors";
 import { addMember, createOrgWithOwner } from "../fixtures/factories";
 import { expectAppError, expectFieldError } from "../fixtures/expect-error";
 
@@ -234,5 +236,20 @@ describe("data export", () => {
     expect(data.consent.source).toBe("dashboard");
     expect(data.history.map((h) => h.toStatus)).toEqual(["subscribed", "pending"]);
     expect(JSON.parse(JSON.stringify(data)).contact.id).toBe(c.id);
+  });
+});
+
+describe("the plan's contact limit", () => {
+  it("refuses a contact past the Hobby limit, naming the limit and the upgrade", async () => {
+    const { org, actor } = await createOrgWithOwner();
+    // Fill the org to one below its limit in one statement, then add the last one through the operation.
+    const limit = PLANS.hobby.contacts;
+    await db.execute(sql`INSERT INTO contacts (org_id, email) SELECT ${org.id}, 'filler' || g || '@example.test' FROM generate_series(1, ${limit - 1}) g`);
+    await createContact(actor, { email: "last-place@example.test" });
+    const err = await createContact(actor, { email: "one-too-many@example.test" }).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err.code).toBe("LIMIT_REACHED");
+    expect(err.message).toMatch(new RegExp(`${limit.toLocaleString("en-US")} contacts`));
+    expect(err.message).toMatch(/\/billing/);
   });
 });

@@ -135,7 +135,8 @@ describe("search and filters", () => {
   });
 
   it("counts up to the cap and says so beyond it", async () => {
-    const { org, actor } = await createOrgWithOwner();
+    // Premium: 10,000+ contacts are past Hobby's contact limit.
+    const { org, actor } = await createOrgWithOwner(undefined, { plan: "premium" });
     await seed(org.id, COUNT_CAP + 5);
     const page = await listContacts(actor, {});
     expect(page.count).toEqual({ value: COUNT_CAP, capped: true });

@@ -7,6 +7,7 @@ import { toContactView, type ContactView } from "./contact-view";
 import { assertUniqueAddresses, loadWriteContext, mergeAttributes, rethrowUniqueViolation } from "./contact-write";
 import type { ContactFields } from "./schemas";
 import { changeStatusWhere } from "./status-change";
+import { assertContactCapacity } from "@/lib/billing/limits";
 
 export type CreateContactOptions = {
   /** Where consent came from when the input does not say; the dashboard passes "dashboard". */
@@ -27,6 +28,7 @@ export async function createContact(actor: Actor, input: ContactFields, opts: Cr
   try {
     return await db.transaction(async (tx) => {
       await assertUniqueAddresses(tx, actor.orgId, data.email, data.phone);
+      await assertContactCapacity(tx, actor.orgId, 1);
       const [row] = await tx
         .insert(contacts)
         .values({
