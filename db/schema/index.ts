@@ -5,3 +5,5 @@ export * from "./mail";
 export * from "./rate-limits";
 export * from "./audience";
 export * from "./billing";
+export * from "./content";
+export * from "./sending";
