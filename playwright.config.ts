@@ -32,12 +32,21 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: `npm run build && npm run start -- --port ${PORT}`,
-    url: `${baseURL}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    // A local stand-in for Stripe's API and hosted Checkout (the app is pointed at it by run.mjs).
+    {
+      command: "npx tsx tests/fakes/stripe-server.ts",
+      url: `http://127.0.0.1:${process.env.E2E_STRIPE_PORT ?? 12111}/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+    {
+      command: `npm run build && npm run start -- --port ${PORT}`,
+      url: `${baseURL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

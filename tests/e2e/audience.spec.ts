@@ -94,7 +94,7 @@ test("a visitor subscribes through a list's public form and confirms by e-mail",
   const link = mail.match(/https?:\/\/\S+\/s\/confirm\/\S+/)?.[0];
   expect(link).toBeTruthy();
   await visitor.goto(link!);
-  await visitor.getByRole("button", { name: /confirm/i }).click();
+  await visitor.getByRole("button", { name: "Yes, subscribe me" }).click();
   await expect(visitor.getByRole("heading", { name: "You are subscribed" })).toBeVisible();
 
   await page.goto(`${base}/contacts?q=${encodeURIComponent(email.slice(0, 12))}`);

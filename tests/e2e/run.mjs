@@ -39,6 +39,19 @@ env.HERALD_DEV_MAILBOX = "1";
 const port = env.E2E_PORT ?? "3100";
 env.AUTH_URL = `http://localhost:${port}`;
 env.APP_URL = env.AUTH_URL;
+// Billing runs against the local Stripe fake (tests/fakes/stripe-server.ts), never the real Stripe.
+env.E2E_APP_URL = env.AUTH_URL;
+env.E2E_STRIPE_PORT ??= "12111";
+Object.assign(env, {
+  STRIPE_SECRET_KEY: "sk_test_e2e",
+  STRIPE_WEBHOOK_SECRET: "whsec_e2e",
+  STRIPE_API_HOST: "127.0.0.1",
+  STRIPE_API_PORT: env.E2E_STRIPE_PORT,
+  STRIPE_API_PROTOCOL: "http",
+  STRIPE_PRICE_BASIC: "price_basic_e2e",
+  STRIPE_PRICE_PRO: "price_pro_e2e",
+  STRIPE_PRICE_PREMIUM: "price_premium_e2e",
+});
 
 if (env.DATABASE_URL) {
   const url = new URL(env.DATABASE_URL);

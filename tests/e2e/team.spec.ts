@@ -53,6 +53,8 @@ test("sign up by code, create an org, invite a colleague who joins; a member can
   // ...and the audit log is not theirs to read.
   const audit = await matePage.goto(`${orgUrl}/audit`);
   expect(audit?.status()).toBe(404);
+  // ...nor billing.
+  expect((await matePage.goto(`${orgUrl}/billing`))?.status()).toBe(404);
 
   // The owner's audit log records the story.
   await page.goto(`${orgUrl}/audit`);

@@ -45,7 +45,18 @@ function subscriptionObject(s: FakeSubscription) {
   };
 }
 
-export async function startStripeFake() {
+export type StripeFakeOptions = {
+  /** Fixed port (the Playwright run starts the fake before the app, which must know it). */
+  port?: number;
+  /**
+   * Serve a stand-in for Stripe's hosted Checkout page: opening the session URL completes the
+   * payment as Stripe would (an active subscription, a signed `checkout.session.completed`
+   * delivered to `webhook.url`) and redirects to the session's success URL.
+   */
+  webhook?: { url: string; secret: string };
+};
+
+export async function startStripeFake(opts: StripeFakeOptions = {}) {
   const customers = new Map<string, { id: string; name?: string; metadata: Record<string, string> }>();
   const subscriptions = new Map<string, FakeSubscription>();
   const checkoutSessions: Record<string, string>[] = [];
@@ -78,7 +89,8 @@ export async function startStripeFake() {
       if (!customers.has(customer)) return error(400, `No such customer: '${customer}'`, "resource_missing");
       const s = { id: id("cs_test"), object: "checkout.session", mode: form.get("mode") ?? "", customer, price: form.get("line_items[0][price]") ?? "", client_reference_id: form.get("client_reference_id") ?? "", success_url: form.get("success_url") ?? "" };
       checkoutSessions.push(s);
-      return { status: 200, body: { ...s, url: `https://checkout.stripe.test/c/pay/${s.id}`, status: "open" } };
+      const url = opts.webhook ? `http://127.0.0.1:${port}/c/pay/${s.id}` : `https://checkout.stripe.test/c/pay/${s.id}`;
+      return { status: 200, body: { ...s, url, status: "open" } };
     }
     if (method === "POST" && path === "/v1/billing_portal/sessions") {
       const s = { id: id("bps"), object: "billing_portal.session", customer: form.get("customer") ?? "", return_url: form.get("return_url") ?? "" };
@@ -122,7 +134,34 @@ export async function startStripeFake() {
     return error(404, `Unrecognized request URL (${method}: ${path}).`);
   }
 
+  /** The hosted Checkout stand-in: pay, tell Herald through its webhook, go back to Herald. */
+  async function completeCheckout(sessionId: string, res: http.ServerResponse) {
+    const session = checkoutSessions.find((c) => c.id === sessionId);
+    if (!session || !opts.webhook) return answer(res, 404, { error: { message: "No such checkout session" } });
+    const sub = { id: id("sub"), customer: session.customer, status: "active", price: session.price, created: now() };
+    subscriptions.set(sub.id, sub);
+    const event = signedEvent(opts.webhook.secret, "checkout.session.completed", {
+      id: session.id,
+      object: "checkout.session",
+      mode: "subscription",
+      status: "complete",
+      customer: session.customer,
+      subscription: sub.id,
+      client_reference_id: session.client_reference_id,
+    });
+    const delivered = await fetch(opts.webhook.url, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": event.header }, body: event.body });
+    if (!delivered.ok) return answer(res, 502, { error: { message: `Webhook delivery answered ${delivered.status}` } });
+    res.writeHead(303, { location: session.success_url });
+    res.end();
+  }
+
   const server = http.createServer((req, res) => {
+    if (req.url === "/health") return answer(res, 200, { ok: true });
+    const pay = req.method === "GET" ? req.url?.match(/^\/c\/pay\/([\w-]+)/) : null;
+    if (pay) {
+      completeCheckout(pay[1], res).catch((e) => answer(res, 500, { error: { message: String(e) } }));
+      return;
+    }
     let raw = "";
     req.on("data", (c) => (raw += c));
     req.on("end", () => {
@@ -146,7 +185,7 @@ export async function startStripeFake() {
       answer(res, out.status, out.body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
 
   return {
