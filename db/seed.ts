@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { auditLog, memberships, orgs, users } from "@/db/schema";
+import { auditLog, lists, memberships, orgs, segments, users } from "@/db/schema";
+import { randomToken } from "@/lib/crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { PLANS } from "@/lib/billing/plans";
 
@@ -41,6 +42,7 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
       { orgId: org.id, userId: mate.id, role: "member" },
     ]);
     await tx.insert(auditLog).values({ orgId: org.id, actorId: owner.id, action: "org.created", targetType: "org", targetId: org.id, data: { name: org.name, seeded: true } });
+    await seedAudience(tx, org.id);
   });
   return { seeded: true };
 }
@@ -48,4 +50,36 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
 export async function demoOrgExists() {
   const [row] = await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.slug, DEMO.orgSlug));
   return Boolean(row);
+}
+
+const FIRST = ["Ada", "Ben", "Chloe", "Dmitri", "Emma", "Farah", "Gus", "Hana", "Ivan", "Jonas", "Kemi", "Lena", "Mateo", "Nora", "Omar", "Priya"];
+const LAST = ["Lovelace", "Okafor", "Martin", "Petrov", "Schmidt", "Haddad", "Novak", "Sato", "Ivanova", "Berg", "Adeyemi", "Rossi", "Garcia", "Olsen", "Farouk", "Nair"];
+const ZONES = ["Europe/Berlin", "America/New_York", "Asia/Tokyo", "Europe/London", "America/Los_Angeles", "Asia/Kolkata", "Australia/Sydney", "Europe/Moscow"];
+
+const textArray = (values: string[]) => sql`(ARRAY[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[])`;
+
+/** 240 demo contacts with tags, timezones and a few statuses, a list and a segment: one statement each. */
+async function seedAudience(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], orgId: string) {
+  await tx.execute(sql`
+    INSERT INTO contacts (org_id, email, phone, first_name, last_name, timezone, tags, status, consent_source, consent_at, notify_from, notify_to, created_at)
+    SELECT ${orgId},
+           lower(${textArray(FIRST)}[1 + g % 16] || '.' || ${textArray(LAST)}[1 + (g * 7) % 16] || g || '@example.com'),
+           CASE WHEN g % 3 = 0 THEN '+4915' || lpad((10000000 + g)::text, 9, '0') END,
+           ${textArray(FIRST)}[1 + g % 16], ${textArray(LAST)}[1 + (g * 7) % 16],
+           ${textArray(ZONES)}[1 + g % 8],
+           CASE WHEN g % 10 = 0 THEN ARRAY['vip', 'customer'] WHEN g % 4 = 0 THEN ARRAY['customer'] WHEN g % 5 = 0 THEN ARRAY['trial'] ELSE '{}' END,
+           (CASE WHEN g % 37 = 0 THEN 'unsubscribed' WHEN g % 53 = 0 THEN 'bounced' WHEN g % 29 = 0 THEN 'pending' ELSE 'subscribed' END)::contact_status,
+           'Demo data', now() - make_interval(days => g % 90),
+           CASE WHEN g % 6 = 0 THEN time '09:00' END, CASE WHEN g % 6 = 0 THEN time '18:00' END,
+           now() - make_interval(days => g % 90, mins => g)
+    FROM generate_series(1, 240) g`);
+  const [list] = await tx.insert(lists).values({ orgId, name: "Newsletter", description: "Monthly product news", publicToken: randomToken(18) }).returning();
+  await tx.execute(sql`
+    WITH ins AS (
+      INSERT INTO list_members (list_id, contact_id, org_id)
+      SELECT ${list.id}, id, ${orgId} FROM contacts WHERE org_id = ${orgId} AND status = 'subscribed' AND id % 2 = 0
+      RETURNING 1
+    )
+    UPDATE lists SET member_count = (SELECT count(*) FROM ins) WHERE id = ${list.id}`);
+  await tx.insert(segments).values({ orgId, name: "VIP customers", rules: { match: "all", rules: [{ field: "tag", op: "is", value: "vip" }] } });
 }
