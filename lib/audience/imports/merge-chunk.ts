@@ -1,13 +1,16 @@
+import type { SQL } from "drizzle-orm";
 import { query, sql } from "@/db";
 import type { ImportOptions } from "@/db/schema";
 import { addToList } from "@/lib/audience/lists/membership";
 import { addressHashSql } from "@/lib/audience/suppressions/address-hash";
 import type { Staging } from "./staging";
+import { REASONS } from "./validate-row";
 
-export type ChunkResult = { created: number; updated: number; skipped: number; phoneTaken: number[] };
+export type ChunkResult = { created: number; updated: number; skipped: number; phoneTaken: { line: number; raw: string[] | null }[] };
 
 /**
- * Merges the staged rows into contacts in ONE statement, then adds them to the target lists.
+ * Merges a set of staged rows (`where`, a condition over the alias `st`) into contacts in ONE
+ * statement, then adds them to the target lists.
  *
  * - A row matches an existing contact by e-mail, or by phone when it has no e-mail.
  * - A phone already held by another contact refuses the row (the unique phone would clash).
@@ -18,24 +21,28 @@ export type ChunkResult = { created: number; updated: number; skipped: number; p
  *   unioned and attributes merged. A row that would change nothing counts as skipped, so running
  *   the same file again reports no updates.
  */
-export async function mergeChunk(stage: Staging, orgId: string, opts: ImportOptions, total: number): Promise<ChunkResult> {
+export async function mergeChunk(stage: Staging, orgId: string, opts: ImportOptions, where: SQL): Promise<ChunkResult> {
   const t = stage.table;
   const status = opts.status;
-  const [res] = await query<{ created: number; updated: number; phone_taken: number[] }>(
-    sql`WITH s AS (
+  const [res] = await query<{ total: number; created: number; updated: number; phone_taken: { line: number; raw: string[] | null }[] | null }>(
+    sql`WITH m AS (
           SELECT st.*, coalesce(string_to_array(nullif(st.tags, ''), ','), '{}'::text[]) AS tag_arr, coalesce(ce.id, cp.id) AS cid
           FROM ${t} st
-          LEFT JOIN contacts ce ON st.email IS NOT NULL AND ce.org_id = ${orgId} AND ce.email = st.email
-          LEFT JOIN contacts cp ON st.email IS NULL AND cp.org_id = ${orgId} AND cp.phone = st.phone
+          -- LATERAL ... LIMIT 1 keeps these as index probes: while an import grows the org, stale
+          -- statistics would otherwise pick a hash join that reads the org's every contact per chunk.
+          LEFT JOIN LATERAL (SELECT c.id FROM contacts c WHERE c.org_id = ${orgId} AND c.email = st.email LIMIT 1) ce ON st.email IS NOT NULL
+          LEFT JOIN LATERAL (SELECT c.id FROM contacts c WHERE st.email IS NULL AND c.org_id = ${orgId} AND c.phone = st.phone LIMIT 1) cp ON true
+          WHERE ${where} AND NOT st.refused
         ),
-        taken AS (
-          SELECT s.line FROM s
-          WHERE s.phone IS NOT NULL
-            AND EXISTS (SELECT 1 FROM contacts x WHERE x.org_id = ${orgId} AND x.phone = s.phone AND x.id IS DISTINCT FROM s.cid)
+        -- The phone clash is a column, not a NOT IN over a second CTE: one probe per row with a phone.
+        s AS (
+          SELECT m.*, (m.phone IS NOT NULL AND EXISTS (
+                   SELECT 1 FROM contacts x WHERE x.org_id = ${orgId} AND x.phone = m.phone AND x.id IS DISTINCT FROM m.cid)) AS taken
+          FROM m
         ),
         fresh AS (
           SELECT s.* FROM s
-          WHERE s.cid IS NULL AND s.line NOT IN (SELECT line FROM taken)
+          WHERE s.cid IS NULL AND NOT s.taken
             AND NOT (s.email IS NOT NULL AND EXISTS (SELECT 1 FROM suppressions p WHERE p.org_id = ${orgId} AND p.channel = 'email' AND p.address_hash = ${addressHashSql(sql`s.email`)}))
             AND NOT (s.phone IS NOT NULL AND EXISTS (SELECT 1 FROM suppressions p WHERE p.org_id = ${orgId} AND p.channel = 'sms' AND p.address_hash = ${addressHashSql(sql`s.phone`)}))
         ),
@@ -59,7 +66,7 @@ export async function mergeChunk(stage: Staging, orgId: string, opts: ImportOpti
                  (c.phone, c.first_name, c.last_name, c.timezone, c.operator_code, c.notify_from, c.notify_to) AS old_row,
                  c.tags AS old_tags, c.attributes AS old_attributes
           FROM s JOIN contacts c ON c.id = s.cid AND c.org_id = ${orgId}
-          WHERE ${opts.updateExisting} AND s.line NOT IN (SELECT line FROM taken)
+          WHERE ${opts.updateExisting} AND NOT s.taken
         ),
         upd AS (
           UPDATE contacts c
@@ -73,27 +80,57 @@ export async function mergeChunk(stage: Staging, orgId: string, opts: ImportOpti
             AND NOT (n.notify_from IS NOT NULL AND n.notify_to IS NOT NULL AND n.notify_from >= n.notify_to)
           RETURNING 1
         )
-        SELECT (SELECT count(*) FROM ins)::int AS created, (SELECT count(*) FROM upd)::int AS updated,
-               coalesce((SELECT array_agg(line ORDER BY line) FROM taken), '{}') AS phone_taken`,
+        SELECT (SELECT count(*) FROM s)::int AS total, (SELECT count(*) FROM ins)::int AS created, (SELECT count(*) FROM upd)::int AS updated,
+               (SELECT json_agg(json_build_object('line', line, 'raw', raw) ORDER BY line) FROM s WHERE taken) AS phone_taken`,
     stage.db,
   );
-  const phoneTaken = (res?.phone_taken ?? []).map(Number);
+  const phoneTaken = res?.phone_taken ?? [];
   if (phoneTaken.length) {
-    await query(sql`DELETE FROM ${t} WHERE line IN (${sql.join(phoneTaken.map((n) => sql`${n}`), sql`, `)})`, stage.db);
+    // Refused rows stay staged (later duplicates are checked against them) but join no list.
+    await query(sql`UPDATE ${t} SET refused = true WHERE line = ANY(${`{${phoneTaken.map((p) => Number(p.line)).join(",")}}`}::int[])`, stage.db);
   }
 
   if (opts.listIds.length) {
-    // Contacts the file names that may receive mail (suppressed, unsubscribed or bounced ones are
+    // Contacts the rows name that may receive mail (suppressed, unsubscribed or bounced ones are
     // left off lists), found through the same keys as the merge.
     const ids = sql`SELECT c.id FROM ${t} st JOIN contacts c ON c.org_id = ${orgId} AND c.email = st.email
-                      WHERE st.email IS NOT NULL AND c.status IN ('subscribed', 'pending')
+                      WHERE ${where} AND NOT st.refused AND st.email IS NOT NULL AND c.status IN ('subscribed', 'pending')
                     UNION ALL
                     SELECT c.id FROM ${t} st JOIN contacts c ON c.org_id = ${orgId} AND c.phone = st.phone
-                      WHERE st.email IS NULL AND c.status IN ('subscribed', 'pending')`;
+                      WHERE ${where} AND NOT st.refused AND st.email IS NULL AND c.status IN ('subscribed', 'pending')`;
     for (const listId of opts.listIds) await addToList(stage.db, orgId, listId, ids, status);
   }
 
+  const total = res?.total ?? 0;
   const created = res?.created ?? 0;
   const updated = res?.updated ?? 0;
   return { created, updated, skipped: total - created - updated - phoneTaken.length, phoneTaken };
+}
+
+/**
+ * Settles the rows held back as possible duplicates (seen-keys.ts): a candidate is a duplicate
+ * when an earlier, non-candidate row of the file has its e-mail or its phone. Those are refused
+ * and recorded with their raw cells; the rest (hash collisions) are left for a last merge.
+ * Joins rather than correlated EXISTS: the few candidates are hashed, the file is read once.
+ */
+export async function resolveDuplicates(stage: Staging, orgId: string, importId: string): Promise<number> {
+  const t = stage.table;
+  const [row] = await query<{ n: number }>(
+    sql`WITH dup AS (
+          SELECT c.line FROM ${t} c JOIN ${t} s ON s.email = c.email AND s.line < c.line AND NOT s.cand WHERE c.cand
+          UNION
+          SELECT c.line FROM ${t} c JOIN ${t} s ON s.phone = c.phone AND s.line < c.line AND NOT s.cand WHERE c.cand
+        ),
+        marked AS (
+          UPDATE ${t} st SET refused = true FROM dup WHERE st.line = dup.line RETURNING st.line, st.raw
+        ),
+        ins AS (
+          INSERT INTO import_errors (import_id, org_id, line, reason, raw)
+          SELECT ${importId}, ${orgId}, line, ${REASONS.duplicate}, raw FROM marked
+          RETURNING 1
+        )
+        SELECT count(*)::int AS n FROM ins`,
+    stage.db,
+  );
+  return row?.n ?? 0;
 }
