@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { contactAttributes, lists, listMembers } from "@/db/schema";
 import { runImport } from "@/lib/audience/imports/run-import";
+import { PLANS } from "@/lib/billing/plans";
 import { createOrgWithOwner } from "../fixtures/factories";
 import { contactByEmail, importCsv, insertContact, insertList, orgContacts, suppress, useTempDataDir } from "../fixtures/csv/import-helpers";
 
@@ -138,5 +139,23 @@ describe("CSV import: rows, reasons and line numbers", () => {
     expect(errors).toEqual([{ line: 4, reason: "invalid e-mail", raw: ["broken", "X", ""] }]);
     expect((await contactByEmail(org.id, "multi@x.io")).firstName).toBe("Line one\r\nline two");
     expect((await contactByEmail(org.id, "q@x.io")).firstName).toBe("A; B");
+  });
+});
+
+describe("CSV import: the plan's contact limit", () => {
+  it("creates contacts up to the limit, then refuses new ones by line and says why; existing contacts still update", async () => {
+    const { org, actor } = await createOrgWithOwner(); // Hobby
+    const limit = PLANS.hobby.contacts;
+    await db.execute(sql`INSERT INTO contacts (org_id, email) SELECT ${org.id}, 'filler' || g || '@example.test' FROM generate_series(1, ${limit - 2}) g`);
+    const csv = ["email,first name", "filler1@example.test,Updated", "new1@example.com,A", "new2@example.com,B", "new3@example.com,C", "new4@example.com,D"].join("\n");
+    const { row, errors } = await importCsv(actor, csv, { mapping: { "0": "email", "1": "first_name" } });
+    expect(row.status).toBe("completed");
+    expect(row.createdCount).toBe(2);
+    expect(row.updatedCount).toBe(1);
+    expect(row.failedCount).toBe(2);
+    expect(errors.map((e) => e.line)).toEqual([5, 6]);
+    expect(errors[0].reason).toMatch(/contact limit reached \(500 on Hobby/);
+    expect(row.error).toMatch(/Stopped adding contacts at your Hobby plan's limit/);
+    expect((await contactByEmail(org.id, "new3@example.com")) ?? null).toBeNull();
   });
 });

@@ -6,7 +6,11 @@ import { addressHashSql } from "@/lib/audience/suppressions/address-hash";
 import type { Staging } from "./staging";
 import { REASONS } from "./validate-row";
 
-export type ChunkResult = { created: number; updated: number; skipped: number; phoneTaken: { line: number; raw: string[] | null }[] };
+type RefusedRow = { line: number; raw: string[] | null };
+export type ChunkResult = { created: number; updated: number; skipped: number; phoneTaken: RefusedRow[]; overLimit: RefusedRow[] };
+
+/** How many more contacts the org's plan holds; the merge creates at most that many and lowers it. */
+export type Capacity = { remaining: number };
 
 /**
  * Merges a set of staged rows (`where`, a condition over the alias `st`) into contacts in ONE
@@ -21,10 +25,10 @@ export type ChunkResult = { created: number; updated: number; skipped: number; p
  *   unioned and attributes merged. A row that would change nothing counts as skipped, so running
  *   the same file again reports no updates.
  */
-export async function mergeChunk(stage: Staging, orgId: string, opts: ImportOptions, where: SQL): Promise<ChunkResult> {
+export async function mergeChunk(stage: Staging, orgId: string, opts: ImportOptions, where: SQL, capacity: Capacity): Promise<ChunkResult> {
   const t = stage.table;
   const status = opts.status;
-  const [res] = await query<{ total: number; created: number; updated: number; phone_taken: { line: number; raw: string[] | null }[] | null }>(
+  const [res] = await query<{ total: number; created: number; updated: number; phone_taken: RefusedRow[] | null; over_limit: RefusedRow[] | null }>(
     sql`WITH m AS (
           SELECT st.*, coalesce(string_to_array(nullif(st.tags, ''), ','), '{}'::text[]) AS tag_arr, coalesce(ce.id, cp.id) AS cid
           FROM ${t} st
@@ -40,12 +44,14 @@ export async function mergeChunk(stage: Staging, orgId: string, opts: ImportOpti
                    SELECT 1 FROM contacts x WHERE x.org_id = ${orgId} AND x.phone = m.phone AND x.id IS DISTINCT FROM m.cid)) AS taken
           FROM m
         ),
-        fresh AS (
+        fresh_all AS (
           SELECT s.* FROM s
           WHERE s.cid IS NULL AND NOT s.taken
             AND NOT (s.email IS NOT NULL AND EXISTS (SELECT 1 FROM suppressions p WHERE p.org_id = ${orgId} AND p.channel = 'email' AND p.address_hash = ${addressHashSql(sql`s.email`)}))
             AND NOT (s.phone IS NOT NULL AND EXISTS (SELECT 1 FROM suppressions p WHERE p.org_id = ${orgId} AND p.channel = 'sms' AND p.address_hash = ${addressHashSql(sql`s.phone`)}))
         ),
+        -- The plan's contact limit: the file's first new rows fit, the rest are refused and reported.
+        fresh AS (SELECT * FROM fresh_all ORDER BY line LIMIT ${capacity.remaining}),
         ins AS (
           INSERT INTO contacts (org_id, email, phone, first_name, last_name, timezone, tags, attributes, operator_code,
                                 notify_from, notify_to, status, status_reason, consent_source, consent_at)
@@ -81,13 +87,17 @@ export async function mergeChunk(stage: Staging, orgId: string, opts: ImportOpti
           RETURNING 1
         )
         SELECT (SELECT count(*) FROM s)::int AS total, (SELECT count(*) FROM ins)::int AS created, (SELECT count(*) FROM upd)::int AS updated,
-               (SELECT json_agg(json_build_object('line', line, 'raw', raw) ORDER BY line) FROM s WHERE taken) AS phone_taken`,
+               (SELECT json_agg(json_build_object('line', line, 'raw', raw) ORDER BY line) FROM s WHERE taken) AS phone_taken,
+               (SELECT json_agg(json_build_object('line', line, 'raw', raw) ORDER BY line)
+                  FROM (SELECT line, raw FROM fresh_all ORDER BY line OFFSET ${capacity.remaining}) o) AS over_limit`,
     stage.db,
   );
   const phoneTaken = res?.phone_taken ?? [];
-  if (phoneTaken.length) {
+  const overLimit = res?.over_limit ?? [];
+  const refused = [...phoneTaken, ...overLimit];
+  if (refused.length) {
     // Refused rows stay staged (later duplicates are checked against them) but join no list.
-    await query(sql`UPDATE ${t} SET refused = true WHERE line = ANY(${`{${phoneTaken.map((p) => Number(p.line)).join(",")}}`}::int[])`, stage.db);
+    await query(sql`UPDATE ${t} SET refused = true WHERE line = ANY(${`{${refused.map((p) => Number(p.line)).join(",")}}`}::int[])`, stage.db);
   }
 
   if (opts.listIds.length) {
@@ -104,7 +114,8 @@ export async function mergeChunk(stage: Staging, orgId: string, opts: ImportOpti
   const total = res?.total ?? 0;
   const created = res?.created ?? 0;
   const updated = res?.updated ?? 0;
-  return { created, updated, skipped: total - created - updated - phoneTaken.length, phoneTaken };
+  capacity.remaining = Math.max(0, capacity.remaining - created);
+  return { created, updated, skipped: total - created - updated - refused.length, phoneTaken, overLimit };
 }
 
 /**

@@ -4,7 +4,9 @@ import { contactAttributes, importErrors, imports, orgs, type ImportOptions } fr
 import { normalizeTags } from "@/lib/audience/normalize";
 import { AppError } from "@/lib/errors";
 import type { MappingTarget } from "./column-mapping";
-import { mergeChunk, resolveDuplicates } from "./merge-chunk";
+import { getPlan } from "@/lib/billing/plans";
+import { remainingContactCapacity } from "@/lib/billing/limits";
+import { mergeChunk, resolveDuplicates, type Capacity } from "./merge-chunk";
 import { estimateRows, readCsvFile } from "./read-csv";
 import { SeenKeys } from "./seen-keys";
 import { openStaging, type StageBuffer, type Staging } from "./staging";
@@ -49,7 +51,7 @@ export async function runImport(orgId: string, importId: string, trace?: ImportT
   const [imp] = await db.select().from(imports).where(and(eq(imports.id, importId), eq(imports.orgId, orgId)));
   if (!imp) throw new AppError("NOT_FOUND", "Import not found.");
   if (!imp.options) throw new AppError("CONFLICT", "This import has not been started.");
-  const [org] = await db.select({ defaultCountry: orgs.defaultCountry }).from(orgs).where(eq(orgs.id, orgId));
+  const [org] = await db.select({ defaultCountry: orgs.defaultCountry, plan: orgs.plan }).from(orgs).where(eq(orgs.id, orgId));
   const attributes = await db.select({ key: contactAttributes.key, type: contactAttributes.type }).from(contactAttributes).where(eq(contactAttributes.orgId, orgId));
   const opts: ImportOptions = imp.options;
   const extraTags = normalizeTags(opts.tags);
@@ -72,12 +74,20 @@ export async function runImport(orgId: string, importId: string, trace?: ImportT
   const seenPhones = new SeenKeys();
   let candidates = 0;
 
+  // The plan's contact limit: the import creates contacts up to it, then refuses new ones, per row.
+  const capacity: Capacity = { remaining: await remainingContactCapacity(orgId) };
+  const plan = getPlan(org?.plan ?? "hobby");
+  const contactLimitReason = `contact limit reached (${plan.contacts.toLocaleString("en-US")} on ${plan.name}: upgrade to import more)`;
+  let limitReached = false;
+
   const stage = await openStaging(importId);
   await tuneSession(stage);
   const apply = async (r: Awaited<ReturnType<typeof mergeChunk>>, failed: Failed[], rows: number) => {
     for (const p of r.phoneTaken) failed.push({ line: p.line, reason: REASONS.phoneTaken, raw: p.raw ?? [] });
+    for (const p of r.overLimit) failed.push({ line: p.line, reason: contactLimitReason, raw: p.raw ?? [] });
     await timed(trace, "errors", () => writeErrors(stage.db, orgId, importId, failed));
-    counts.processed += rows + failed.length - r.phoneTaken.length;
+    counts.processed += rows + failed.length - r.phoneTaken.length - r.overLimit.length;
+    limitReached ||= r.overLimit.length > 0;
     counts.created += r.created;
     counts.updated += r.updated;
     counts.skipped += r.skipped;
@@ -94,7 +104,7 @@ export async function runImport(orgId: string, importId: string, trace?: ImportT
       await stage.analyze();
       analyzed = true;
     }
-    const r = await timed(trace, "merge", () => mergeChunk(stage, orgId, opts, sql`st.line >= ${first} AND st.line < ${next} AND NOT st.cand`));
+    const r = await timed(trace, "merge", () => mergeChunk(stage, orgId, opts, sql`st.line >= ${first} AND st.line < ${next} AND NOT st.cand`, capacity));
     await apply(r, failed, rows);
   };
 
@@ -154,7 +164,7 @@ export async function runImport(orgId: string, importId: string, trace?: ImportT
       counts.failed += dups;
       counts.processed += dups;
       // Candidates that were not duplicates after all (hash collisions) go in now.
-      const r = await mergeChunk(stage, orgId, opts, sql`st.cand`);
+      const r = await mergeChunk(stage, orgId, opts, sql`st.cand`, capacity);
       await apply(r, [], candidates - dups);
     }
     await timed(trace, "settle", () => settleSearchIndex(stage));
@@ -165,7 +175,13 @@ export async function runImport(orgId: string, importId: string, trace?: ImportT
   counts.total = counts.processed;
   await db
     .update(imports)
-    .set({ status: "completed", finishedAt: new Date(), ...countColumns(counts) })
+    .set({
+      status: "completed",
+      finishedAt: new Date(),
+      // Completed, with the reason it stopped adding: shown beside the result.
+      error: limitReached ? `Stopped adding contacts at your ${plan.name} plan's limit of ${plan.contacts.toLocaleString("en-US")}. Upgrade to import the rest.` : null,
+      ...countColumns(counts),
+    })
     .where(and(eq(imports.id, importId), eq(imports.orgId, orgId)));
   return counts;
 }

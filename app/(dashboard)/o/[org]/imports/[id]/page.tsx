@@ -53,6 +53,7 @@ export default async function ImportPage({ params }: { params: Promise<{ org: st
       {header}
       <div className="space-y-6">
         {imp.status === "failed" ? <Alert tone="error">{imp.error ?? "The import failed."}</Alert> : null}
+        {imp.status === "completed" && imp.error ? <Alert tone="warning">{imp.error}</Alert> : null}
         <Card>
           <CardHeader title={done ? "Result" : "Progress"} />
           <CardBody>
