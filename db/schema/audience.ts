@@ -61,6 +61,7 @@ export const contacts = pgTable(
     // Keyset pagination: newest first within an org.
     index("contacts_org_created_idx").on(t.orgId, t.createdAt.desc(), t.id.desc()),
     index("contacts_org_status_idx").on(t.orgId, t.status),
+    index("contacts_org_operator_idx").on(t.orgId, t.operatorCode),
     index("contacts_tags_idx").using("gin", t.tags),
     // Substring search on e-mail and names (pg_trgm).
     index("contacts_search_idx").using(

@@ -19,7 +19,7 @@ export const MIN_SEARCH = 3;
  * members key). With one of them and few matches, the page is read filter-first. Operator code
  * has no index, and a segment compiles to anything: those walk the newest-first index instead.
  */
-const INDEXED_FILTERS = ["q", "tag", "status", "listId"] as const;
+const INDEXED_FILTERS = ["q", "tag", "status", "listId", "operatorCode"] as const;
 
 // Plain SQL over the alias `contacts`, so the same select list reads the table or a subquery of it.
 const columns = {

@@ -1,0 +1,1 @@
+CREATE INDEX "contacts_org_operator_idx" ON "contacts" USING btree ("org_id","operator_code");
