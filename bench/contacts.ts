@@ -4,11 +4,12 @@ import { orgs, users } from "@/db/schema";
 import { contactFilterSchema, contactFilterSql } from "@/lib/audience/contacts/filter";
 import { rowCursor } from "@/lib/audience/contacts/keyset";
 import { listContacts } from "@/lib/audience/contacts/list-contacts";
+import { countSegment } from "@/lib/audience/segments/count-segment";
 import type { Actor } from "@/lib/orgs/actor";
 import { createOrg } from "@/lib/orgs/create-org";
 
 /** The dashboard's budget for one page of the contacts table (ARCHITECTURE: 200 ms on 1M contacts). */
-const BUDGET = "< 200 ms";
+const BUDGET = "target < 200 ms";
 
 async function median(run: () => Promise<unknown>, times = 5): Promise<number> {
   await run(); // warm the plan and the cache once, as a dashboard user would have
@@ -57,7 +58,7 @@ async function deepCursor(orgId: string, rows: number) {
  * The contacts table on an org of `rows` generated contacts: each figure is the median of 5 calls
  * of listContacts (the page of 50 and its capped count, as the dashboard asks for them).
  */
-export async function benchContacts(opts: { rows: number }): Promise<{ name: string; ms: number; baseline?: string }[]> {
+export async function benchContacts(opts: { rows: number }): Promise<{ name: string; ms: number; note?: string }[]> {
   await ensureDb();
   const [user] = await db.insert(users).values({ email: `bench-${Date.now()}@example.test`, name: "Bench" }).returning();
   const org = await createOrg(user.id, { name: `Bench contacts ${Date.now()}` });
@@ -68,7 +69,7 @@ export async function benchContacts(opts: { rows: number }): Promise<{ name: str
     const generateMs = Math.round(performance.now() - t);
     const cursor = await deepCursor(org.id, opts.rows);
     const n = opts.rows.toLocaleString("en-US");
-    const figures: { name: string; ms: number; baseline?: string }[] = [{ name: `generate ${n} contacts (one INSERT ... SELECT)`, ms: generateMs }];
+    const figures: { name: string; ms: number; note?: string }[] = [{ name: `generate ${n} contacts (one INSERT ... SELECT)`, ms: generateMs }];
     const cases: [string, Parameters<typeof listContacts>[1]][] = [
       ["first page (newest)", {}],
       ["deep keyset page (half-way)", { cursor }],
@@ -77,8 +78,18 @@ export async function benchContacts(opts: { rows: number }): Promise<{ name: str
       ["search a name ('greta')", { q: "greta" }],
       ["tag filter ('trial')", { tag: "trial" }],
       ["status filter ('bounced')", { status: "bounced" }],
+      ["operator code filter ('942')", { operatorCode: "942" }],
     ];
-    for (const [name, input] of cases) figures.push({ name: `contacts table: ${name}`, ms: await median(() => listContacts(actor, input)), baseline: BUDGET });
+    for (const [name, input] of cases) figures.push({ name: `contacts table: ${name}`, ms: await median(() => listContacts(actor, input)), note: BUDGET });
+    const segments: [string, unknown][] = [
+      ["tag is 'vip'", { match: "all", rules: [{ field: "tag", op: "is", value: "vip" }] }],
+      ["any of: tag 'trial', status bounced", { match: "any", rules: [{ field: "tag", op: "is", value: "trial" }, { field: "status", op: "is", value: "bounced" }] }],
+      ["all of: tag 'news', not tag 'vip', subscribed", {
+        match: "all",
+        rules: [{ field: "tag", op: "is", value: "news" }, { field: "tag", op: "is_not", value: "vip" }, { field: "status", op: "is", value: "subscribed" }],
+      }],
+    ];
+    for (const [name, rules] of segments) figures.push({ name: `segment count: ${name}`, ms: await median(() => countSegment(actor, { rules })), note: BUDGET });
     return figures;
   } finally {
     await db.delete(orgs).where(eq(orgs.id, org.id));
