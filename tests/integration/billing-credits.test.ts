@@ -126,11 +126,17 @@ describe("refunds, refills and adjustments keep the ledger equal to the balance"
 
   it("the monthly refill resets to the allowance once per org and month, and records why", async () => {
     const { org } = await createOrgWithOwner();
-    // Created before this month: its opening grant is recorded (backdated) and this month's refill is due.
+    // The opening grant is written with the org. Move the org and that grant to 40 days ago, as if
+    // it had been created last month: this month's refill is then due.
     await db.update(orgs).set({ createdAt: sql`now() - interval '40 days'` }).where(eq(orgs.id, org.id));
+    await db.execute(
+      sql`UPDATE credit_ledger SET created_at = now() - interval '40 days',
+            key = 'credits:' || to_char((now() - interval '40 days') AT TIME ZONE 'utc', 'YYYY-MM')
+          WHERE org_id = ${org.id} AND kind = 'grant'`,
+    );
     await takeCredits(db, { orgId: org.id, amount: 300 });
     const first = await refillCredits({ orgId: org.id });
-    expect(first).toEqual({ opened: 1, refilled: 1 });
+    expect(first).toEqual({ opened: 0, refilled: 1 });
     expect(await balance(org.id)).toBe(1000);
     expect(await ledgerSum(org.id)).toBe(1000);
     await takeCredits(db, { orgId: org.id, amount: 10 });
@@ -138,6 +144,13 @@ describe("refunds, refills and adjustments keep the ledger equal to the balance"
     expect(again.map((r) => r.refilled)).toEqual([0, 0]);
     expect(await balance(org.id)).toBe(990);
     expect(await ledgerSum(org.id)).toBe(990);
+  });
+
+  it("a new org's ledger explains its balance from the start: the opening grant is written with the org", async () => {
+    const { org } = await createOrgWithOwner();
+    expect(await balance(org.id)).toBe(1000);
+    expect(await ledgerSum(org.id)).toBe(1000);
+    expect(await refillCredits({ orgId: org.id })).toEqual({ opened: 0, refilled: 0 });
   });
 
   it("a paid org is not refilled", async () => {
