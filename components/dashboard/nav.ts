@@ -14,6 +14,8 @@ export function orgNav(slug: string): NavItem[] {
     { href: `/o/${slug}/imports`, label: "Imports", icon: "upload", group: "Audience" },
     { href: `/o/${slug}/suppressions`, label: "Suppressions", icon: "ban", group: "Audience" },
     { href: `/o/${slug}/templates`, label: "Templates", icon: "template", group: "Messaging" },
+    { href: `/o/${slug}/senders`, label: "Senders", icon: "send", group: "Messaging" },
+    { href: `/o/${slug}/providers`, label: "Providers", icon: "plug", minRole: "admin", group: "Messaging" },
     { href: `/o/${slug}/team`, label: "Team", icon: "users", group: "Organization" },
     { href: `/o/${slug}/settings`, label: "Settings", icon: "settings", group: "Organization" },
     { href: `/o/${slug}/billing`, label: "Billing", icon: "card", minRole: "admin", group: "Organization" },

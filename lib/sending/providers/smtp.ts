@@ -1,0 +1,93 @@
+import nodemailer from "nodemailer";
+import { formatAddress, messageIdHeader } from "./address";
+import { errorText } from "./map-limit";
+import { failure, type ConnectionTestResult, type EmailProvider, type OutgoingEmail, type ProviderFailure, type ProviderResult } from "./types";
+
+export type SmtpTlsMode = "none" | "starttls" | "tls";
+
+export type SmtpSettings = {
+  host: string;
+  port: number;
+  tls: SmtpTlsMode;
+  user?: string;
+  password?: string;
+  /** The domain of Message-IDs (the sending domain); `herald` when not set. */
+  fromDomain?: string;
+};
+
+type SmtpError = { responseCode?: number; code?: string; response?: string; message?: string };
+
+/**
+ * SMTP reply codes say it: 4xx is "try again later" (greylisting, rate limit, mailbox busy),
+ * 5xx is final (unknown user, refused sender, bad credentials). No reply at all (refused
+ * connection, timeout, dropped socket) is retried; a message the server took but whose "250"
+ * was lost can then go out twice, bounded by the dispatch step's attempt limit.
+ */
+export function classifySmtpError(e: unknown): ProviderFailure {
+  const err = e as SmtpError;
+  const text = errorText(err.response || err.message || e);
+  if (typeof err.responseCode === "number") {
+    return failure(`SMTP server answered ${text}`, err.responseCode < 500, err.responseCode);
+  }
+  // Nodemailer refused the message before talking to the server: sending it again changes nothing.
+  if (err.code === "EENVELOPE" || err.code === "EMESSAGE") return failure(`The message was refused: ${text}`, false);
+  return failure(`SMTP server could not be reached: ${text}`, true);
+}
+
+/**
+ * Any SMTP service (SMTP2Go, MailerSend, SES, Gmail) through one pooled transport: up to five
+ * connections kept open and reused across batches, so a batch costs no handshakes. The
+ * Message-ID carries Herald's message id, so bounces and replies name the message they answer.
+ */
+export function smtpProvider(settings: SmtpSettings): EmailProvider {
+  const transport = nodemailer.createTransport({
+    pool: true,
+    maxConnections: 5,
+    maxMessages: 500,
+    host: settings.host,
+    port: settings.port,
+    secure: settings.tls === "tls",
+    requireTLS: settings.tls === "starttls",
+    ignoreTLS: settings.tls === "none",
+    auth: settings.user ? { user: settings.user, pass: settings.password ?? "" } : undefined,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 60_000,
+  });
+
+  async function send(m: OutgoingEmail): Promise<ProviderResult> {
+    try {
+      const info = await transport.sendMail({
+        from: formatAddress(m.from),
+        to: m.to,
+        replyTo: m.replyTo,
+        subject: m.subject,
+        text: m.text || undefined,
+        html: m.html || undefined,
+        messageId: messageIdHeader(m.messageId, settings.fromDomain || undefined),
+        date: new Date(),
+        headers: { ...m.headers, "X-Herald-Message-Id": m.messageId },
+      });
+      return { ok: true, providerMessageId: info.messageId };
+    } catch (e) {
+      return classifySmtpError(e);
+    }
+  }
+
+  return {
+    kind: "smtp",
+    channel: "email",
+    // The pool queues what its connections cannot take yet, so the whole batch is handed over at once.
+    sendBatch: (messages) => Promise.all(messages.map(send)),
+    send,
+    async test(): Promise<ConnectionTestResult> {
+      try {
+        await transport.verify();
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, error: classifySmtpError(e).error };
+      }
+    },
+    close: async () => transport.close(),
+  };
+}

@@ -1,0 +1,96 @@
+import { simpleParser } from "mailparser";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { smtpProvider } from "@/lib/sending/providers/smtp";
+import type { EmailProvider, OutgoingEmail } from "@/lib/sending/providers/types";
+import { startSmtpSink, type SmtpSink } from "@/tests/fakes/smtp-sink";
+
+let sink: SmtpSink;
+let provider: EmailProvider;
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  provider = smtpProvider({ host: sink.host, port: sink.port, tls: "none", user: "relay-user", password: "relay-pass", fromDomain: "mail.example.com" });
+});
+afterAll(async () => {
+  await provider.close();
+  await sink.close();
+});
+beforeEach(() => {
+  sink.messages.length = 0;
+  sink.refuseLogins(false);
+});
+
+const message = (i: number): OutgoingEmail => ({
+  messageId: `msg_smtp${i}`,
+  from: { email: "news@mail.example.com", name: "Example News" },
+  to: `reader${i}@example.org`,
+  replyTo: "replies@mail.example.com",
+  subject: `Issue ${i}`,
+  html: `<p>Hello reader ${i}</p>`,
+  text: `Hello reader ${i}`,
+  headers: { "List-Unsubscribe": `<https://h.test/u/t${i}>, <mailto:unsub@h.test>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+});
+
+describe("smtp adapter", () => {
+  it("delivers a message whose headers and parts parse back with mailparser", async () => {
+    const [res] = await provider.sendBatch([message(1)]);
+    expect(res).toEqual({ ok: true, providerMessageId: "<msg_smtp1@mail.example.com>" });
+    expect(sink.logins[0]).toEqual({ username: "relay-user", password: "relay-pass" });
+    const parsed = await simpleParser(sink.messages[0].raw);
+    expect(parsed.from?.value[0]).toEqual({ address: "news@mail.example.com", name: "Example News" });
+    expect(parsed.messageId).toBe("<msg_smtp1@mail.example.com>");
+    expect(parsed.date).toBeInstanceOf(Date);
+    expect(Math.abs(parsed.date!.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(parsed.subject).toBe("Issue 1");
+    // mailparser folds List-* headers into `list`; the raw lines show them exactly as sent.
+    const line = (key: string) => parsed.headerLines.find((h) => h.key === key)?.line;
+    expect(line("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    expect(line("list-unsubscribe")).toBe("List-Unsubscribe: <https://h.test/u/t1>, <mailto:unsub@h.test>");
+    expect(parsed.headers.get("list")).toMatchObject({ unsubscribe: { url: "https://h.test/u/t1", mail: "unsub@h.test" } });
+    expect(parsed.headers.get("x-herald-message-id")).toBe("msg_smtp1");
+    expect(parsed.replyTo?.value[0].address).toBe("replies@mail.example.com");
+    expect(parsed.text?.trim()).toBe("Hello reader 1");
+    expect(parsed.html).toContain("<p>Hello reader 1</p>");
+  });
+
+  it("sends a batch through the pool, one result per message in order", async () => {
+    const batch = Array.from({ length: 40 }, (_, i) => message(i));
+    const results = await provider.sendBatch(batch);
+    expect(results.map((r) => r.ok && r.providerMessageId)).toEqual(batch.map((m) => `<${m.messageId}@mail.example.com>`));
+    expect(sink.messages).toHaveLength(40);
+  });
+
+  it("answers a 4xx reply as retryable and a 5xx reply as final", async () => {
+    sink.rejectNext(451);
+    const [temp] = await provider.sendBatch([message(1)]);
+    expect(temp).toMatchObject({ ok: false, retryable: true, status: 451 });
+    sink.rejectNext(550, 1, "5.1.1 No such user here");
+    const [perm] = await provider.sendBatch([message(2)]);
+    expect(perm).toMatchObject({ ok: false, retryable: false, status: 550 });
+    expect(!perm.ok && perm.error).toContain("No such user");
+    const [after] = await provider.sendBatch([message(3)]);
+    expect(after.ok).toBe(true);
+  });
+
+  it("answers a server that cannot be reached as retryable", async () => {
+    const gone = smtpProvider({ host: "127.0.0.1", port: 1, tls: "none" });
+    try {
+      const [r] = await gone.sendBatch([message(1)]);
+      expect(r).toMatchObject({ ok: false, retryable: true });
+    } finally {
+      await gone.close();
+    }
+  });
+
+  it("tests the connection with a verified login", async () => {
+    const fresh = smtpProvider({ host: sink.host, port: sink.port, tls: "none", user: "u", password: "p" });
+    try {
+      expect(await fresh.test()).toEqual({ ok: true });
+      sink.refuseLogins();
+      const res = await fresh.test();
+      expect(res.ok).toBe(false);
+      expect(!res.ok && res.error).toContain("535");
+    } finally {
+      await fresh.close();
+    }
+  });
+});
