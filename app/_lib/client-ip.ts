@@ -1,7 +1,8 @@
 import { headers } from "next/headers";
+import { requestIp } from "@/lib/request-ip";
 
-/** The caller's address as the proxy in front of Herald reports it (first hop of X-Forwarded-For). */
+/** The caller's address for rate limits and consent records (see lib/request-ip.ts for which hop). */
 export async function clientIp(): Promise<string> {
   const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+  return requestIp(h.get("x-forwarded-for"), h.get("x-real-ip"));
 }

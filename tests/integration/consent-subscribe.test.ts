@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { OPTIONS, POST } from "@/app/api/subscribe/[token]/route";
 import { db } from "@/db";
 import { contactEvents, contacts, listMembers, lists, suppressions, systemEmails, type ContactStatus } from "@/db/schema";
 import { confirmSubscription } from "@/lib/audience/consent/confirm-subscription";
 import { getConfirmation } from "@/lib/audience/consent/get-confirmation";
-import { subscribeToList } from "@/lib/audience/consent/subscribe-to-list";
+import { LIST_LIMIT, subscribeToList } from "@/lib/audience/consent/subscribe-to-list";
+import { PLANS } from "@/lib/billing/plans";
 import { addressHash } from "@/lib/audience/suppressions/address-hash";
 import { randomToken } from "@/lib/crypto";
 import { createOrgWithOwner } from "../fixtures/factories";
@@ -162,9 +163,30 @@ describe("single opt-in", () => {
   });
 });
 
+describe("limits that a forged address cannot get around", () => {
+  it("a full org answers the form like any refusal and creates nothing; an existing contact still joins", async () => {
+    const { org } = await createOrgWithOwner(); // Hobby
+    const list = await listIn(org.id, false);
+    await db.execute(sql`INSERT INTO contacts (org_id, email) SELECT ${org.id}, 'filler' || g || '@example.test' FROM generate_series(1, ${PLANS.hobby.contacts}) g`);
+    const email = freshEmail();
+    const answer = await subscribeToList(list.publicToken, { email }, { ip: freshIp() });
+    expect(answer).toEqual({ listName: list.name, doubleOptIn: false });
+    expect(await contactBy(org.id, email)).toBeNull();
+    await subscribeToList(list.publicToken, { email: "filler1@example.test" }, { ip: freshIp() });
+    expect(await countOf(list.id)).toBe(1);
+  });
+
+  it("caps sign-ups per list per hour, whatever address they come from", async () => {
+    const { org } = await createOrgWithOwner(undefined, { plan: "premium" });
+    const list = await listIn(org.id, false);
+    await db.execute(sql`INSERT INTO rate_limits (key, count, reset_at) VALUES (${`subscribe:list:${list.id}`}, ${LIST_LIMIT.count}, now() + interval '1 hour')`);
+    await expectAppError(subscribeToList(list.publicToken, { email: freshEmail() }, { ip: freshIp() }), "RATE_LIMITED");
+  });
+});
+
 describe("POST /api/subscribe/<token>", () => {
   const call = (token: string, body: BodyInit, type: string, ip = freshIp()) =>
-    POST(new Request(`http://localhost/api/subscribe/${token}`, { method: "POST", body, headers: { "content-type": type, "x-forwarded-for": `${ip}, 10.0.0.1` } }), {
+    POST(new Request(`http://localhost/api/subscribe/${token}`, { method: "POST", body, headers: { "content-type": type, "x-forwarded-for": `198.51.100.9, ${ip}` /* a forged first entry, then what our one trusted proxy saw */ } }), {
       params: Promise.resolve({ token }),
     });
 

@@ -10,12 +10,15 @@ import { confirmSubscriptionUrl } from "./contact-token";
 import { findPublicList, type PublicList } from "./find-public-list";
 import { recordContactEvent } from "./record-contact-event";
 import { HONEYPOT_FIELD, subscribeInputSchema } from "./schemas";
+import { assertContactCapacity } from "@/lib/billing/limits";
+import { isAppError } from "@/lib/errors";
 
 /** What the form may show: the same answer whoever the address belongs to. */
 export type SubscribeResult = { listName: string; doubleOptIn: boolean };
 
 export const IP_LIMIT = { count: 10, windowSeconds: 10 * 60 };
 export const ADDRESS_LIMIT = { count: 3, windowSeconds: 60 * 60 };
+export const LIST_LIMIT = { count: 500, windowSeconds: 60 * 60 };
 
 // Anyone who unsubscribed, bounced or complained, or whose address is suppressed, said no (or
 // their mailbox did): a public form, which anyone can fill in with any address, never overrides that.
@@ -36,6 +39,8 @@ export async function subscribeToList(listToken: string, input: Record<string, u
   if (typeof honeypot === "string" && honeypot.trim() !== "") return answer;
 
   const { email, firstName, lastName } = subscribeInputSchema.parse(input);
+  // A cap per list that no forged header gets around: a form flooded from many addresses stops here.
+  await enforceRateLimit(`subscribe:list:${list.id}`, LIST_LIMIT.count, LIST_LIMIT.windowSeconds, "This list is receiving too many sign-ups right now.");
   await enforceRateLimit(`subscribe:list:${list.id}:${addressHash(email)}`, ADDRESS_LIMIT.count, ADDRESS_LIMIT.windowSeconds, "This address was just signed up.");
 
   const queued = await db.transaction(async (tx) => {
@@ -45,7 +50,7 @@ export async function subscribeToList(listToken: string, input: Record<string, u
     );
     if (suppressed) return null;
     const contact = await upsertContact(tx, list, { email, firstName, lastName }, meta.ip);
-    if (REFUSED.includes(contact.status)) return null;
+    if (!contact || REFUSED.includes(contact.status)) return null;
     const ids = sql`SELECT ${contact.id}::bigint`;
     if (!list.doubleOptIn) {
       await addToList(tx, list.orgId, list.id, ids, "subscribed");
@@ -78,6 +83,10 @@ export async function subscribeToList(listToken: string, input: Record<string, u
 async function upsertContact(tx: Tx, list: PublicList, v: { email: string; firstName: string | null; lastName: string | null }, ip: string) {
   const status: ContactStatus = list.doubleOptIn ? "pending" : "subscribed";
   const source = `form:${list.name}`;
+  const [known] = await query<{ id: number | string }>(sql`SELECT id FROM contacts WHERE org_id = ${list.orgId} AND email = ${v.email}`, tx);
+  // A new contact must fit the plan. A full org answers the form like any other refusal (the
+  // visitor learns nothing); the owner sees the limit where contacts are managed.
+  if (!known && !(await hasRoomForOne(tx, list.orgId))) return null;
   const [created] = await query<{ id: number | string }>(
     sql`INSERT INTO contacts (org_id, email, first_name, last_name, status, status_reason, consent_source, consent_at, consent_ip)
         VALUES (${list.orgId}, ${v.email}, ${v.firstName}, ${v.lastName}, ${status}, ${source},
@@ -107,4 +116,15 @@ async function upsertContact(tx: Tx, list: PublicList, v: { email: string; first
     return { id, status: "subscribed" as ContactStatus };
   }
   return { id, status: existing.status };
+}
+
+/** Whether the org's plan holds one more contact (under the same per-org lock as every writer). */
+async function hasRoomForOne(tx: Tx, orgId: string): Promise<boolean> {
+  try {
+    await assertContactCapacity(tx, orgId, 1);
+    return true;
+  } catch (e) {
+    if (isAppError(e) && e.code === "LIMIT_REACHED") return false;
+    throw e;
+  }
 }

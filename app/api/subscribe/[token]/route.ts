@@ -1,6 +1,7 @@
 import { subscribeToList } from "@/lib/audience/consent/subscribe-to-list";
 import { appUrl } from "@/lib/env";
 import { AppError, toErrorBody } from "@/lib/errors";
+import { requestIp } from "@/lib/request-ip";
 
 // POST /api/subscribe/<list token>: a website's own sign-up form subscribes someone to a list.
 // Body: JSON or form-encoded { email, firstName?, lastName?, website? (honeypot: leave empty) }.
@@ -19,7 +20,7 @@ const CORS = {
 const json = (body: unknown, status: number) => Response.json(body, { status, headers: CORS });
 
 /** The first hop of X-Forwarded-For, as the proxy in front of Herald reports it. */
-const callerIp = (req: Request) => req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "unknown";
+const callerIp = (req: Request) => requestIp(req.headers.get("x-forwarded-for"), req.headers.get("x-real-ip"));
 
 async function readBody(req: Request): Promise<Record<string, unknown>> {
   const type = req.headers.get("content-type") ?? "";
