@@ -27,16 +27,12 @@ export async function enforceRateLimit(key: string, limit: number, windowSeconds
   if (!r.allowed) throw limitedError(message, r.resetAt);
 }
 
-/** Throws RATE_LIMITED when `key` is already at `limit` in its current window, without counting a hit. */
-export async function assertNotRateLimited(key: string, limit: number, message: string) {
-  const [row] = await query<{ count: number; reset_at: string | Date }>(
-    sql`SELECT count, reset_at FROM rate_limits WHERE key = ${key} AND reset_at > now()`,
-    db,
-  );
-  if (row && row.count >= limit) throw limitedError(message, new Date(row.reset_at));
-}
-
 function limitedError(message: string, resetAt: Date) {
   const minutes = Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 60_000));
   return new AppError("RATE_LIMITED", `${message} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+}
+
+/** Gives back one counted hit (for attempts that turned out fine, such as a correct password). */
+export async function releaseRateLimitHit(key: string) {
+  await query(sql`UPDATE rate_limits SET count = greatest(count - 1, 0) WHERE key = ${key} AND reset_at > now() RETURNING count`, db);
 }

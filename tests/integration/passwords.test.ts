@@ -77,6 +77,15 @@ describe("signing in with a password", () => {
     await expectFieldError(signInWithPassword(input), field);
   });
 
+  it("counts each attempt before checking it: of 15 parallel guesses only the limit's worth are checked", async () => {
+    const email = freshEmail();
+    await createUser({ email, password: "right-password" });
+    const attempts = await Promise.allSettled(Array.from({ length: 15 }, (_, i) => signInWithPassword({ email, password: `guess-${i}` })));
+    const codes = attempts.map((a) => (a.status === "rejected" ? (a.reason as AppError).code : "signed-in"));
+    expect(codes.filter((c) => c === "UNAUTHENTICATED")).toHaveLength(PASSWORD_LOGIN.maxAttempts);
+    expect(codes.filter((c) => c === "RATE_LIMITED")).toHaveLength(15 - PASSWORD_LOGIN.maxAttempts);
+  });
+
   it("does not count successful sign-ins against the limit", async () => {
     const email = freshEmail();
     await createUser({ email, password: "right-password" });
