@@ -10,6 +10,7 @@ import { requireRole, type Actor } from "@/lib/orgs/actor";
 import { invitationLink } from "./invite-member";
 import { loadOrgName, loadPendingInvitation } from "./load";
 import { INVITATION_TTL_DAYS, invitationIdSchema } from "./schemas";
+import { assertSeatAvailable } from "@/lib/billing/limits";
 
 /** Issues a fresh token (the old link stops working) and a new 7-day expiry, and e-mails it again. */
 export async function resendInvitation(actor: Actor, input: z.input<typeof invitationIdSchema>) {
@@ -18,6 +19,8 @@ export async function resendInvitation(actor: Actor, input: z.input<typeof invit
   const token = randomToken();
   const emailRow = await db.transaction(async (tx) => {
     const inv = await loadPendingInvitation(tx, actor.orgId, invitationId);
+    // An expired invitation no longer holds a seat: renewing it takes one, so the limit applies again.
+    if (inv.expiresAt.getTime() <= Date.now()) await assertSeatAvailable(tx, actor.orgId);
     await tx
       .update(invitations)
       .set({ tokenHash: sha256(token), expiresAt: sql`now() + make_interval(days => ${INVITATION_TTL_DAYS})` })

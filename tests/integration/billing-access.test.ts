@@ -11,6 +11,7 @@ import { listNotifications, countUnreadNotifications } from "@/lib/notifications
 import { markNotificationsRead } from "@/lib/notifications/mark-notifications-read";
 import { raiseNotification } from "@/lib/notifications/raise-notification";
 import { inviteMember } from "@/lib/team/invite-member";
+import { resendInvitation } from "@/lib/team/resend-invitation";
 import { addMember, createOrgWithOwner } from "../fixtures/factories";
 import { expectAppError } from "../fixtures/expect-error";
 
@@ -35,6 +36,17 @@ describe("seat limit", () => {
     await inviteMember(actor, { email: addr(), role: "member" });
     await db.update(invitations).set({ expiresAt: sql`now() - interval '1 day'` }).where(eq(invitations.orgId, org.id));
     await inviteMember(actor, { email: addr(), role: "member" });
+  });
+
+  it("renewing an expired invitation takes a seat again, so it cannot get around the limit", async () => {
+    const { org, actor } = await createOrgWithOwner();
+    const { invitation: first } = await inviteMember(actor, { email: addr(), role: "member" });
+    await db.update(invitations).set({ expiresAt: sql`now() - interval '1 day'` }).where(eq(invitations.id, first.id));
+    await inviteMember(actor, { email: addr(), role: "member" }); // the freed seat is taken
+    await expectAppError(resendInvitation(actor, { invitationId: first.id }), "LIMIT_REACHED");
+    const [after] = await db.select().from(invitations).where(eq(invitations.id, first.id));
+    expect(after.expiresAt.getTime()).toBeLessThan(Date.now());
+    expect(org.plan).toBe("hobby");
   });
 });
 
