@@ -19,49 +19,61 @@ describe("send a test e-mail", () => {
       preheader: "Read this first",
       html: '<html><body><p>Hello {{ contact.first_name }} from {{ org.name }}</p><a href="{{ unsubscribe_url }}">Unsubscribe</a></body></html>',
     });
-    await sendTestEmail(member.actor, { id: t.id, to: "  Tester@Example.TEST " });
-    const m = await lastMessageTo("tester@example.test");
+    await sendTestEmail(member.actor, { id: t.id, to: `  ${member.user.email.toUpperCase()} ` });
+    const m = await lastMessageTo(member.user.email);
     expect(m).not.toBeNull();
     expect(m!.subject).toBe("[Test] Big news, Jane");
     expect(m!.html).toContain("Read this first");
     expect(m!.html).toContain(`Hello Jane from ${org.name}`);
     expect(m!.html).toContain("/u/preview");
     expect(m!.text).toContain(`Hello Jane from ${org.name}`);
-    const [row] = await db.select().from(systemEmails).where(eq(systemEmails.to, "tester@example.test"));
+    const [row] = await db.select().from(systemEmails).where(eq(systemEmails.to, member.user.email));
     expect(row).toMatchObject({ kind: "template-test", orgId: org.id, status: "sent" });
   });
 
   it("sends the editor's unsaved draft when given", async () => {
-    const { actor } = await createOrgWithOwner();
+    const { actor, owner } = await createOrgWithOwner();
     const t = await createTemplate(actor, { channel: "email", name: "Draft", subject: "Saved", html: "<p>saved</p>" });
-    await sendTestEmail(actor, { id: t.id, to: "draft@example.test", content: { subject: "Unsaved {{ org.name }}", html: "<p>unsaved</p>" } });
-    const m = await lastMessageTo("draft@example.test");
+    await sendTestEmail(actor, { id: t.id, to: owner.email, content: { subject: "Unsaved {{ org.name }}", html: "<p>unsaved</p>" } });
+    const m = await lastMessageTo(owner.email);
     expect(m!.subject).toMatch(/^\[Test\] Unsaved /);
     expect(m!.html).toContain("unsaved");
   });
 
-  it("refuses a bad address, a broken draft and an SMS template", async () => {
-    const { actor } = await createOrgWithOwner();
-    const t = await createTemplate(actor, { channel: "email", name: "E", subject: "S", html: "<p>x</p>" });
-    for (const to of ["", "not-an-address", "a@", "x@y@z.test"]) await expectFieldError(sendTestEmail(actor, { id: t.id, to }), "to");
-    const e = await expectAppError(sendTestEmail(actor, { id: t.id, to: "ok@example.test", content: { html: "{{ contact.nope }}" } }), "VALIDATION");
-    expect(e.fields?.html).toContain("contact.nope");
-    const sms = await createTemplate(actor, { channel: "sms", name: "S", smsBody: "hi" });
-    await expectAppError(sendTestEmail(actor, { id: sms.id, to: "ok@example.test" }), "BAD_REQUEST");
-    expect(await lastMessageTo("ok@example.test")).toBeNull();
-  });
-
-  it(`allows ${TEST_EMAILS_PER_HOUR} tests per org per hour`, async () => {
+  it("goes only to members of the org: Herald's own sender is no relay to strangers", async () => {
     const { actor } = await createOrgWithOwner();
     const other = await createOrgWithOwner();
     const t = await createTemplate(actor, { channel: "email", name: "E", subject: "S", html: "<p>x</p>" });
+    for (const to of ["stranger@example.test", other.owner.email]) {
+      const e = await expectAppError(sendTestEmail(actor, { id: t.id, to }), "FORBIDDEN");
+      expect(e.fields?.to).toMatch(/member of this organization/);
+      expect(await lastMessageTo(to)).toBeNull();
+    }
+  });
+
+  it("refuses a bad address, a broken draft and an SMS template", async () => {
+    const { actor, owner } = await createOrgWithOwner();
+    const t = await createTemplate(actor, { channel: "email", name: "E", subject: "S", html: "<p>x</p>" });
+    for (const to of ["", "not-an-address", "a@", "x@y@z.test"]) await expectFieldError(sendTestEmail(actor, { id: t.id, to }), "to");
+    const e = await expectAppError(sendTestEmail(actor, { id: t.id, to: owner.email, content: { html: "{{ contact.nope }}" } }), "VALIDATION");
+    expect(e.fields?.html).toContain("contact.nope");
+    const sms = await createTemplate(actor, { channel: "sms", name: "S", smsBody: "hi" });
+    await expectAppError(sendTestEmail(actor, { id: sms.id, to: owner.email }), "BAD_REQUEST");
+    expect(await lastMessageTo(owner.email)).toBeNull();
+  });
+
+  it(`allows ${TEST_EMAILS_PER_HOUR} tests per org per hour`, async () => {
+    const { org, actor, owner } = await createOrgWithOwner();
+    const member = await addMember(org.id, "member");
+    const other = await createOrgWithOwner();
+    const t = await createTemplate(actor, { channel: "email", name: "E", subject: "S", html: "<p>x</p>" });
     const t2 = await createTemplate(other.actor, { channel: "email", name: "E", subject: "S", html: "<p>x</p>" });
-    for (let i = 0; i < TEST_EMAILS_PER_HOUR; i++) await sendTestEmail(actor, { id: t.id, to: `r${i}@example.test` });
-    const e = await expectAppError(sendTestEmail(actor, { id: t.id, to: "one-too-many@example.test" }), "RATE_LIMITED");
+    for (let i = 0; i < TEST_EMAILS_PER_HOUR; i++) await sendTestEmail(actor, { id: t.id, to: owner.email });
+    const e = await expectAppError(sendTestEmail(actor, { id: t.id, to: member.user.email }), "RATE_LIMITED");
     expect(e.message).toMatch(/Too many test e-mails/);
-    expect(await lastMessageTo("one-too-many@example.test")).toBeNull();
+    expect(await lastMessageTo(member.user.email)).toBeNull();
     // Another org has its own allowance.
-    await sendTestEmail(other.actor, { id: t2.id, to: "other-org@example.test" });
-    expect(await lastMessageTo("other-org@example.test")).not.toBeNull();
+    await sendTestEmail(other.actor, { id: t2.id, to: other.owner.email });
+    expect(await lastMessageTo(other.owner.email)).not.toBeNull();
   });
 });
