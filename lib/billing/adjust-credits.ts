@@ -3,7 +3,8 @@ import { z } from "zod";
 import { db, query } from "@/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
-import { requireRole, type Actor } from "@/lib/orgs/actor";
+import { requireStaff } from "@/lib/auth/is-staff";
+import type { Actor } from "@/lib/orgs/actor";
 
 export const adjustCreditsSchema = z.object({
   delta: z.coerce
@@ -14,9 +15,12 @@ export const adjustCreditsSchema = z.object({
   reason: z.string().trim().min(3, "Say why, in a few words (it goes in the ledger).").max(200),
 });
 
-/** An owner's manual correction to the org's credits, with its reason in the ledger. Never below zero. */
+/**
+ * A manual correction to the org's credits by Herald staff (never by the org itself: it would
+ * grant itself free sending), with its reason in the ledger. Never below zero.
+ */
 export async function adjustCredits(actor: Actor, input: z.input<typeof adjustCreditsSchema>) {
-  requireRole(actor, "owner", "adjust credits");
+  await requireStaff(actor.userId, "adjust credits");
   const { delta, reason } = adjustCreditsSchema.parse(input);
   return db.transaction(async (tx) => {
     const [row] = await query<{ balance_after: number }>(

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { db, query } from "@/db";
 import { creditLedger, notifications, orgs, systemEmails } from "@/db/schema";
 import { adjustCredits } from "@/lib/billing/adjust-credits";
@@ -160,10 +160,18 @@ describe("refunds, refills and adjustments keep the ledger equal to the balance"
     expect(await balance(org.id)).toBe(7);
   });
 
-  it("owners adjust credits with a reason; never below zero; admins and members are refused", async () => {
-    const { org, actor } = await hobbyOrg();
+  it("Herald staff adjust credits with a reason, never below zero; the org's own owner and admins are refused", async () => {
+    const { org, actor, owner } = await hobbyOrg();
     const admin = await addMember(org.id, "admin");
     await expectAppError(adjustCredits(admin.actor, { delta: 5, reason: "goodwill" }), "FORBIDDEN");
+    // An owner is the paying customer: granting themselves credits would be free sending.
+    const before = process.env.HERALD_STAFF_EMAILS;
+    await expectAppError(adjustCredits(actor, { delta: 5, reason: "goodwill" }), "FORBIDDEN");
+    process.env.HERALD_STAFF_EMAILS = `ops@herald.test, ${owner.email.toUpperCase()}`;
+    onTestFinished(() => {
+      if (before === undefined) delete process.env.HERALD_STAFF_EMAILS;
+      else process.env.HERALD_STAFF_EMAILS = before;
+    });
     await expectFieldError(adjustCredits(actor, { delta: 0, reason: "nothing" }), "delta");
     await expectFieldError(adjustCredits(actor, { delta: 5, reason: "" }), "reason");
     await expectAppError(adjustCredits(actor, { delta: -1001, reason: "too much" }), "VALIDATION");
@@ -175,9 +183,15 @@ describe("refunds, refills and adjustments keep the ledger equal to the balance"
   });
 
   it("the ledger explains the balance after a mix of every kind of change", async () => {
-    const { org, actor } = await hobbyOrg();
+    const { org, actor, owner } = await hobbyOrg();
     await takeCredits(db, { orgId: org.id, amount: 40 });
     await refundCredits(db, { orgId: org.id, amount: 3, key: "refund:m1" });
+    const before = process.env.HERALD_STAFF_EMAILS;
+    process.env.HERALD_STAFF_EMAILS = owner.email; // the correction is made by Herald staff
+    onTestFinished(() => {
+      if (before === undefined) delete process.env.HERALD_STAFF_EMAILS;
+      else process.env.HERALD_STAFF_EMAILS = before;
+    });
     await adjustCredits(actor, { delta: -7, reason: "correction" });
     const view = await listCreditLedger(actor);
     expect(view).toMatchObject({ balance: 956, ledgerSum: 956, explained: true });

@@ -14,6 +14,7 @@ import { getBillingOverview } from "@/lib/billing/get-billing-overview";
 import { listCreditLedger } from "@/lib/billing/list-credit-ledger";
 import { atLeast } from "@/lib/orgs/actor";
 import { cancelScheduledChangeAction, manageBillingAction } from "./actions";
+import { isStaffEmail } from "@/lib/auth/is-staff";
 
 export const metadata: Metadata = { title: "Billing" };
 
@@ -22,7 +23,7 @@ const dateFmt = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone
 export default async function BillingPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<{ checkout?: string }> }) {
   const { org: slug } = await params;
   const { checkout } = await searchParams;
-  const { org, role, actor } = await requireOrg(slug);
+  const { org, role, actor, user } = await requireOrg(slug);
   // Members get the same 404 as a page that does not exist: billing is owners' and admins'.
   if (!atLeast(role, "admin")) notFound();
   const view = await getBillingOverview(actor);
@@ -101,7 +102,7 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
               title="Credits"
               description={`${ledger.balance.toLocaleString("en-US")} credits. Every message takes one; they reset at the start of each month.${ledger.explained ? "" : " (The ledger does not yet explain the whole balance.)"}`}
             />
-            {view.canChangePlan ? (
+            {isStaffEmail(user.email) ? (
               <CardBody className="border-b border-slate-100">
                 <AdjustCreditsForm slug={org.slug} />
               </CardBody>
