@@ -19,7 +19,7 @@ class SignInRefused extends CredentialsSignin {
 async function refuseOnAppError(run: () => Promise<User>): Promise<AuthUser> {
   try {
     const user = await run();
-    return { id: user.id, email: user.email, name: user.name };
+    return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } as AuthUser;
   } catch (e) {
     if (isAppError(e)) throw new SignInRefused(e.message);
     throw e;
@@ -56,11 +56,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      (session as { sv?: number }).sv = typeof token.sv === "number" ? token.sv : 0;
       return session;
     },
   },

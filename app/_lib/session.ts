@@ -6,13 +6,18 @@ import { users, type User } from "@/db/schema";
 import { getOrgContext, type OrgContext } from "@/lib/orgs/get-org-context";
 import { auth } from "./auth";
 
-/** The signed-in user, read from the database (a deleted user's old token signs in nobody). */
+/**
+ * The signed-in user, read from the database: a deleted user's token signs in nobody, and a
+ * token issued before the last password change (an older session version) is no longer valid.
+ */
 export const currentUser = cache(async (): Promise<User | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   const [user] = await db.select().from(users).where(eq(users.id, id));
-  return user ?? null;
+  if (!user) return null;
+  const version = (session as { sv?: number }).sv ?? 0;
+  return version === user.sessionVersion ? user : null;
 });
 
 export async function requireUser(next?: string): Promise<User> {

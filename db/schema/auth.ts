@@ -10,6 +10,8 @@ export const users = pgTable("users", {
   emailVerified: timestamp({ withTimezone: true, mode: "date" }),
   image: text(),
   passwordHash: text(),
+  /** Bumped when the password changes: sessions issued before it stop working. */
+  sessionVersion: integer().notNull().default(0),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

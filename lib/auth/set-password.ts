@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { users } from "@/db/schema";
@@ -23,6 +23,12 @@ export async function setPassword(userId: string, input: z.input<typeof setPassw
       throw new AppError("FORBIDDEN", "The current password is not right.", { currentPassword: "The current password is not right." });
     }
   }
-  await db.update(users).set({ passwordHash: await hashPassword(data.password), updatedAt: new Date() }).where(eq(users.id, userId));
-  return { changed: Boolean(user.passwordHash) };
+  // A new session version signs out every other session (a stolen one included); the caller
+  // re-issues the current browser's session.
+  const [updated] = await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(data.password), sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+    .where(eq(users.id, userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  return { changed: Boolean(user.passwordHash), sessionVersion: updated.sessionVersion };
 }

@@ -48,3 +48,34 @@ test("a wrong sign-in code is refused with the tries left", async ({ page }) => 
   // A 1-in-a-million chance that 000000 is right; then this test would see the onboarding page.
   await expect(page.getByText(/That code is not right\. 4 tries left\./)).toBeVisible();
 });
+
+test("changing the password signs out every other session but keeps this one", async ({ browser }) => {
+  const email = uniqueEmail("rotate");
+  const mine = await (await browser.newContext()).newPage();
+  await signUpWithCode(mine, email, "Rita Rotate");
+  await createOrg(mine, "Rotate Co");
+  await mine.goto("/account");
+  await mine.getByLabel("Password", { exact: true }).fill("first secret pass");
+  await mine.getByLabel("Repeat the password").fill("first secret pass");
+  await mine.getByRole("button", { name: "Set password" }).click();
+  await expect(mine.getByText("Password set.")).toBeVisible();
+
+  // Another browser signs in with it...
+  const other = await (await browser.newContext()).newPage();
+  await other.goto("/sign-in");
+  await other.locator("#pw-email").fill(email);
+  await other.getByLabel("Password").fill("first secret pass");
+  await other.getByRole("button", { name: "Sign in with password" }).click();
+  await expect(other.getByRole("heading", { level: 1, name: "Rotate Co" })).toBeVisible();
+
+  // ...and loses its session when the password changes here.
+  await mine.getByLabel("Current password").fill("first secret pass");
+  await mine.getByLabel("New password").fill("second secret pass");
+  await mine.getByLabel("Repeat the password").fill("second secret pass");
+  await mine.getByRole("button", { name: "Change password" }).click();
+  await expect(mine.getByText("Password changed.")).toBeVisible();
+  await mine.goto("/o");
+  await expect(mine.getByRole("heading", { level: 1, name: "Rotate Co" })).toBeVisible();
+  await other.goto("/o");
+  await expect(other).toHaveURL(/\/sign-in/);
+});

@@ -29,7 +29,7 @@ describe("setting a password", () => {
   it("sets a first password without a current one, stores only a scrypt hash, and signs in with it", async () => {
     const email = freshEmail();
     const user = await createUser({ email });
-    expect(await setPassword(user.id, { password: "first-password", confirm: "first-password" })).toEqual({ changed: false });
+    expect(await setPassword(user.id, { password: "first-password", confirm: "first-password" })).toMatchObject({ changed: false, sessionVersion: 1 });
     const hash = await storedHash(user.id);
     expect(hash).toMatch(/^scrypt\$/);
     expect(hash).not.toContain("first-password");
@@ -47,9 +47,12 @@ describe("setting a password", () => {
     await expectAppError(setPassword(user.id, { currentPassword: "not-the-old-one", password: "new-password", confirm: "new-password" }), "FORBIDDEN");
     expect(await storedHash(user.id)).toBe(before);
 
-    expect(await setPassword(user.id, { currentPassword: "old-password", password: "new-password", confirm: "new-password" })).toEqual({ changed: true });
+    expect(await setPassword(user.id, { currentPassword: "old-password", password: "new-password", confirm: "new-password" })).toMatchObject({ changed: true, sessionVersion: 1 });
     expect(await storedHash(user.id)).not.toBe(before);
-    expect((await signInWithPassword({ email, password: "new-password" })).id).toBe(user.id);
+    const again = await signInWithPassword({ email, password: "new-password" });
+    expect(again.id).toBe(user.id);
+    // Sessions carry the version they were issued at; the change made every older one stale.
+    expect(again.sessionVersion).toBe(1);
   });
 
   it("an unknown user is NOT_FOUND", async () => {
