@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
@@ -58,6 +59,8 @@ describe("CSV import: rows, reasons and line numbers", () => {
     const opts = { mapping: { "0": "email", "1": "first_name", "2": "phone", "3": "tags" }, listIds: [list.id] };
     const first = await importCsv(actor, csv, opts);
     expect(first.row).toMatchObject({ createdCount: 2, updatedCount: 0, skippedCount: 0, failedCount: 1 });
+    // The uploaded file is deleted once the import is done: people's data does not linger on disk.
+    expect(existsSync(first.row.filePath)).toBe(false);
     const before = await orgContacts(org.id);
     const second = await importCsv(actor, csv, opts);
     expect(second.row).toMatchObject({ createdCount: 0, updatedCount: 0, skippedCount: 2, failedCount: 1 });

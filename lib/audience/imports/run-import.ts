@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { MappingTarget } from "./column-mapping";
 import { getPlan } from "@/lib/billing/plans";
 import { remainingContactCapacity } from "@/lib/billing/limits";
+import { discardImportFile } from "./import-file";
 import { mergeChunk, resolveDuplicates, type Capacity } from "./merge-chunk";
 import { estimateRows, readCsvFile } from "./read-csv";
 import { SeenKeys } from "./seen-keys";
@@ -45,12 +46,17 @@ async function writeErrors(on: Db, orgId: string, importId: string, failed: Fail
  *
  * Memory: two chunks of COPY text at most, and ~32 bytes per address seen (SeenKeys) for
  * in-file duplicates; everything else waits in the staging table.
- * A re-run starts over (errors cleared, counts recomputed); the merge makes that idempotent.
+ * A re-run before completion (a retried job) starts over (errors cleared, counts recomputed); the
+ * merge makes that idempotent. A re-run after completion (a step retried after its result was
+ * lost) answers the recorded counts: the file is gone by then.
  */
 export async function runImport(orgId: string, importId: string, trace?: ImportTrace): Promise<ImportCounts> {
   const [imp] = await db.select().from(imports).where(and(eq(imports.id, importId), eq(imports.orgId, orgId)));
   if (!imp) throw new AppError("NOT_FOUND", "Import not found.");
   if (!imp.options) throw new AppError("CONFLICT", "This import has not been started.");
+  if (imp.status === "completed") {
+    return { total: imp.totalRows ?? imp.processedRows, processed: imp.processedRows, created: imp.createdCount, updated: imp.updatedCount, skipped: imp.skippedCount, failed: imp.failedCount };
+  }
   const [org] = await db.select({ defaultCountry: orgs.defaultCountry, plan: orgs.plan }).from(orgs).where(eq(orgs.id, orgId));
   const attributes = await db.select({ key: contactAttributes.key, type: contactAttributes.type }).from(contactAttributes).where(eq(contactAttributes.orgId, orgId));
   const opts: ImportOptions = imp.options;
@@ -183,6 +189,7 @@ export async function runImport(orgId: string, importId: string, trace?: ImportT
       ...countColumns(counts),
     })
     .where(and(eq(imports.id, importId), eq(imports.orgId, orgId)));
+  await discardImportFile(imp.filePath);
   return counts;
 }
 
@@ -220,8 +227,10 @@ async function progress(stage: Staging, orgId: string, importId: string, c: Impo
 
 /** A whole-run failure (unreadable file, broken quoting, database down): shown on the import page. */
 export async function markImportFailed(orgId: string, importId: string, message: string) {
-  await db
+  const [row] = await db
     .update(imports)
     .set({ status: "failed", error: message.slice(0, 500), finishedAt: new Date() })
-    .where(and(eq(imports.id, importId), eq(imports.orgId, orgId)));
+    .where(and(eq(imports.id, importId), eq(imports.orgId, orgId)))
+    .returning({ filePath: imports.filePath });
+  if (row) await discardImportFile(row.filePath);
 }
