@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditLog, contactEvents, contacts, orgs, suppressions } from "@/db/schema";
+import { auditLog, contactEvents, contacts, importErrors, imports, orgs, suppressions } from "@/db/schema";
 import { createAttributeDefinition } from "@/lib/audience/attribute-definitions/create-attribute-definition";
 import { changeContactStatus } from "@/lib/audience/contacts/change-contact-status";
 import { parseContactId } from "@/lib/audience/contacts/contact-id";
@@ -195,8 +195,15 @@ describe("deleting and erasing", () => {
     const { actor, org } = await orgWithCountry(null);
     const e = email();
     const c = await createContact(actor, { email: e, phone: "+79161234567", status: "unsubscribed" });
+    // A refused import row that carried the address, and one that did not.
+    const [imp] = await db.insert(imports).values({ orgId: org.id, fileName: "x.csv", filePath: "/nonexistent", fileSize: 1 }).returning();
+    await db.insert(importErrors).values([
+      { importId: imp.id, orgId: org.id, line: 2, reason: "invalid phone", raw: [` ${e.toUpperCase()} `, "12"] },
+      { importId: imp.id, orgId: org.id, line: 3, reason: "invalid e-mail", raw: ["someone-else", ""] },
+    ]);
     await eraseContact(actor, { id: c.id });
     expect(await rowOf(c.id)).toBeUndefined();
+    expect((await db.select().from(importErrors).where(eq(importErrors.importId, imp.id))).map((r) => r.line)).toEqual([3]);
     expect(await db.select().from(contactEvents).where(eq(contactEvents.orgId, org.id))).toHaveLength(0);
     const sup = await db.select().from(suppressions).where(eq(suppressions.orgId, org.id));
     expect(sup.map((s) => [s.channel, s.address, s.addressHash, s.reason]).sort()).toEqual(

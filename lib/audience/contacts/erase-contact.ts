@@ -14,7 +14,7 @@ import { contactIdSchema } from "./schemas";
  * "Delete and forget" (GDPR erasure, admins and owners): the contact, its history and its list
  * memberships go, and each of its addresses stays suppressed only as a hash, so a later import
  * or subscribe cannot mail them again while nothing readable is kept. An existing suppression of
- * the same address forgets the address too.
+ * the same address forgets the address too, and so do refused import rows that carry it.
  */
 export async function eraseContact(actor: Actor, input: { id: string }) {
   authorize(actor, "eraseContacts");
@@ -33,6 +33,16 @@ export async function eraseContact(actor: Actor, input: { id: string }) {
           target: [suppressions.orgId, suppressions.channel, suppressions.addressHash],
           set: { address: null, reason: "erased", source: "erasure" },
         });
+    }
+    // Refused import rows keep their raw cells for the failed-rows download: those that carry
+    // one of the addresses go too.
+    const raw = [contact.email, contact.phone].filter((a): a is string => Boolean(a)).map((a) => a.toLowerCase());
+    if (raw.length) {
+      await tx.execute(
+        sql`DELETE FROM import_errors e WHERE e.org_id = ${actor.orgId}
+              AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(e.raw) cell
+                          WHERE lower(trim(cell)) IN (${sql.join(raw.map((a) => sql`${a}`), sql`, `)}))`,
+      );
     }
     await releaseMemberships(tx, actor.orgId, sql`SELECT ${contact.id}::bigint`);
     await tx.delete(contactEvents).where(and(eq(contactEvents.contactId, contact.id), eq(contactEvents.orgId, actor.orgId)));
