@@ -12,6 +12,11 @@ export async function startServer() {
   secrets();
   await ensureDb();
   console.log(`[herald] database ready (${dbKind()})`);
+  if (env().NODE_ENV === "production" && env().HERALD_DEV_MAILBOX === "1") {
+    console.warn(
+      "[herald] WARNING: HERALD_DEV_MAILBOX=1 in production: /dev/mailbox shows every sign-in code and link to anyone. Use it only for tests, never on a public host.",
+    );
+  }
   const seedWanted = env().NODE_ENV === "development" ? env().HERALD_SKIP_SEED !== "1" : process.env.HERALD_SEED === "1";
   if (seedWanted) {
     const { seeded } = await seedDemo();

@@ -1,5 +1,6 @@
 import { errorText, mapLimit } from "./map-limit";
 import { failure, type ConnectionTestResult, type OutgoingSms, type ProviderResult, type SmsProvider } from "./types";
+import { assertPublicDestination } from "@/lib/sending/network-guard";
 
 export type HttpSmsSettings = {
   url: string;
@@ -31,13 +32,19 @@ async function reason(res: Response): Promise<string> {
  * any other 4xx is final. No answer is retried too, which is where a lost answer can duplicate.
  */
 export function httpSmsProvider(settings: HttpSmsSettings): SmsProvider {
+  // Checked once per adapter (it is rebuilt when the connection changes), not per message.
+  let checked: Promise<void> | null = null;
+  const guard = () => (checked ??= assertPublicDestination(new URL(settings.url).hostname));
   const headers = { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${settings.token}` };
 
   async function send(m: OutgoingSms): Promise<ProviderResult> {
     let res: Response;
     try {
+      await guard();
       res = await fetch(settings.url, {
         method: "POST",
+        // A redirect could lead anywhere, including inside Herald's network: not followed.
+        redirect: "manual",
         headers,
         body: JSON.stringify({ to: m.to, from: m.from, body: m.body, reference: m.messageId }),
         signal: AbortSignal.timeout(TIMEOUT_MS),
@@ -62,7 +69,8 @@ export function httpSmsProvider(settings: HttpSmsSettings): SmsProvider {
     async test(): Promise<ConnectionTestResult> {
       if (settings.verify === "none") return { ok: true };
       try {
-        const res = await fetch(settings.url, { method: "HEAD", headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+        await guard();
+        const res = await fetch(settings.url, { method: "HEAD", headers, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
         if (res.status === 401 || res.status === 403) return { ok: false, error: `The gateway refused the token (${res.status}).` };
         if (res.status === 404) return { ok: false, error: "The gateway answered 404: check the URL." };
         if (res.status >= 500) return { ok: false, error: `The gateway answered ${res.status}.` };

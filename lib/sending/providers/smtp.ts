@@ -2,6 +2,7 @@ import nodemailer from "nodemailer";
 import { formatAddress, messageIdHeader } from "./address";
 import { errorText } from "./map-limit";
 import { failure, type ConnectionTestResult, type EmailProvider, type OutgoingEmail, type ProviderFailure, type ProviderResult } from "./types";
+import { assertPublicDestination } from "@/lib/sending/network-guard";
 
 export type SmtpTlsMode = "none" | "starttls" | "tls";
 
@@ -40,6 +41,9 @@ export function classifySmtpError(e: unknown): ProviderFailure {
  * Message-ID carries Herald's message id, so bounces and replies name the message they answer.
  */
 export function smtpProvider(settings: SmtpSettings): EmailProvider {
+  // Checked once per adapter (it is rebuilt when the connection changes), not per message.
+  let checked: Promise<void> | null = null;
+  const guard = () => (checked ??= assertPublicDestination(settings.host));
   const transport = nodemailer.createTransport({
     pool: true,
     maxConnections: 5,
@@ -57,6 +61,7 @@ export function smtpProvider(settings: SmtpSettings): EmailProvider {
 
   async function send(m: OutgoingEmail): Promise<ProviderResult> {
     try {
+      await guard();
       const info = await transport.sendMail({
         from: formatAddress(m.from),
         to: m.to,
@@ -82,6 +87,7 @@ export function smtpProvider(settings: SmtpSettings): EmailProvider {
     send,
     async test(): Promise<ConnectionTestResult> {
       try {
+        await guard();
         await transport.verify();
         return { ok: true };
       } catch (e) {
