@@ -8,7 +8,7 @@ test("build an e-mail template with a live preview, refuse an unknown merge tag,
   const base = new URL(page.url()).pathname.replace(/\/$/, "");
 
   await page.goto(`${base}/templates`);
-  await page.getByRole("link", { name: "New e-mail template" }).click();
+  await page.getByRole("link", { name: "New e-mail template" }).first().click();
   await page.getByLabel("Name").fill("Welcome");
   await page.getByLabel("Subject").fill("Welcome, {{ contact.first_name | default: 'friend' }}");
   await page.getByLabel("HTML").fill('<html><body><h1>Hello {{ contact.first_nam }}</h1><a href="https://example.com/start">Start</a></body></html>');

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { userAction } from "@/app/_lib/action";
 import { signIn } from "@/app/_lib/auth";
 import { setPassword, setPasswordSchema } from "@/lib/auth/set-password";
@@ -14,8 +15,8 @@ export const updateProfileAction = userAction(profileSchema, async (input, user)
 
 export const setPasswordAction = userAction(setPasswordSchema, async (input, user) => {
   const { changed } = await setPassword(user.id, input);
-  // Every earlier session is now void; this browser signs in again with the new password.
+  // Every earlier session is now void; this browser signs in again with the new password. A new
+  // session cookie reloads the page, so the outcome travels in the URL rather than the form state.
   await signIn("password", { email: user.email, password: input.password, redirect: false });
-  revalidatePath("/account");
-  return { ok: true, message: changed ? "Password changed." : "Password set. You can now sign in with it." };
+  redirect(`/account?password=${changed ? "changed" : "set"}`);
 });

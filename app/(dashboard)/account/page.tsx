@@ -3,13 +3,18 @@ import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import { requireUser } from "@/app/_lib/session";
 import { PasswordForm, ProfileForm } from "@/components/dashboard/account-forms";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, PageHeader } from "@/components/ui/card";
 import { listUserOrgs } from "@/lib/orgs/list-user-orgs";
 
 export const metadata: Metadata = { title: "Account" };
 
-export default async function AccountPage() {
+const PASSWORD_NOTICE = { set: "Password set. You can now sign in with it.", changed: "Password changed. Other sessions are signed out." } as const;
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
+  const { password } = await searchParams;
+  const notice = password === "set" || password === "changed" ? PASSWORD_NOTICE[password] : null;
   const user = await requireUser("/account");
   const orgs = await listUserOrgs(user.id);
   return (
@@ -37,7 +42,8 @@ export default async function AccountPage() {
             title="Password"
             description={user.passwordHash ? "Change the password you sign in with." : "Optional: set a password to sign in without an e-mailed code."}
           />
-          <CardBody>
+          <CardBody className="space-y-4">
+            {notice ? <Alert tone="success">{notice}</Alert> : null}
             <PasswordForm hasPassword={Boolean(user.passwordHash)} email={user.email} />
           </CardBody>
         </Card>

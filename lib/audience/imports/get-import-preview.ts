@@ -15,7 +15,8 @@ export async function getImportPreview(actor: Actor, importId: string) {
     .where(eq(contactAttributes.orgId, actor.orgId))
     .orderBy(asc(contactAttributes.key));
   const orgLists = await db.select({ id: lists.id, name: lists.name }).from(lists).where(eq(lists.orgId, actor.orgId)).orderBy(asc(lists.name));
-  const head = await readCsvHead(imp.filePath, imp.delimiter, 5);
+  // The file is deleted when the import finishes; a finished import shows its result, not its rows.
+  const head = imp.status === "uploaded" || imp.status === "failed" ? await readCsvHead(imp.filePath, imp.delimiter, 5).catch(missingFile) : [];
   return {
     import: imp,
     rows: head.slice(1).map((r) => r.fields),
@@ -23,4 +24,9 @@ export async function getImportPreview(actor: Actor, importId: string) {
     attributes,
     lists: orgLists,
   };
+}
+
+function missingFile(e: unknown): [] {
+  if ((e as NodeJS.ErrnoException).code === "ENOENT") return [];
+  throw e;
 }
