@@ -17,6 +17,7 @@ export function RowAction({
   variant = "secondary",
   confirm,
   srLabel,
+  align = "end",
 }: {
   action: Action;
   fields: Record<string, string>;
@@ -24,12 +25,14 @@ export function RowAction({
   variant?: "secondary" | "danger" | "ghost" | "primary";
   confirm?: string;
   srLabel?: string;
+  /** Where the button and its message sit: at the end of a table row, or the start of a block. */
+  align?: "start" | "end";
 }) {
   const [state, run] = useActionState<ActionState, FormData>(action, {});
   return (
     <form
       action={run}
-      className="inline-flex flex-col items-end gap-1"
+      className={`inline-flex flex-col gap-1 ${align === "end" ? "items-end" : "items-start"}`}
       onSubmit={(e) => {
         if (confirm && !window.confirm(confirm)) e.preventDefault();
       }}
@@ -41,7 +44,7 @@ export function RowAction({
         {label}
       </SubmitButton>
       {state.error ? (
-        <span role="alert" className="max-w-56 text-right text-xs text-red-600">
+        <span role="alert" className={`max-w-64 text-xs text-red-600 ${align === "end" ? "text-right" : ""}`}>
           {state.error}
         </span>
       ) : state.message ? (

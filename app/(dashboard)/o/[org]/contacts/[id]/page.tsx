@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireOrg } from "@/app/_lib/session";
-import { ContactActionButton } from "@/components/contacts/contact-action-button";
+import { RowAction } from "@/components/ui/row-action";
 import { ContactForm } from "@/components/contacts/contact-form";
 import { StatusBadge } from "@/components/contacts/status-badge";
 import { Alert } from "@/components/ui/alert";
@@ -159,17 +159,19 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
         <Card>
           <CardHeader title="Actions" />
           <CardBody className="flex flex-wrap items-start gap-3">
-            <ContactActionButton
+            <RowAction
+              align="start"
               action={changeStatusAction}
               fields={{ ...fields, status: unsubscribed ? "subscribed" : "unsubscribed", reason: unsubscribed ? "Resubscribed in the dashboard" : "Unsubscribed in the dashboard" }}
               label={unsubscribed ? "Resubscribe" : "Unsubscribe"}
               confirm={unsubscribed ? undefined : `Unsubscribe ${who}? Their addresses are added to the suppression list.`}
             />
             {can(role, "deleteContacts") ? (
-              <ContactActionButton action={deleteContactAction} fields={fields} label="Delete" variant="danger" confirm={`Delete ${who}? A later import may add them again.`} />
+              <RowAction align="start" action={deleteContactAction} fields={fields} label="Delete" variant="danger" confirm={`Delete ${who}? A later import may add them again.`} />
             ) : null}
             {can(role, "eraseContacts") ? (
-              <ContactActionButton
+              <RowAction
+                align="start"
                 action={eraseContactAction}
                 fields={fields}
                 label="Delete and forget (GDPR)"

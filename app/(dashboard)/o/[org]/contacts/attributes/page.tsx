@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireOrg } from "@/app/_lib/session";
 import { AttributeForm } from "@/components/contacts/attribute-form";
-import { ContactActionButton } from "@/components/contacts/contact-action-button";
+import { RowAction } from "@/components/ui/row-action";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { listAttributeDefinitions } from "@/lib/audience/attribute-definitions/list-attribute-definitions";
@@ -71,7 +71,7 @@ export default async function AttributesPage({ params }: { params: Promise<{ org
                       </td>
                       <td className="px-5 py-3 text-right">
                         {canManage ? (
-                          <ContactActionButton
+                          <RowAction
                             action={deleteAttributeAction}
                             fields={{ org: org.slug, id: d.id }}
                             label="Delete"
