@@ -1,5 +1,6 @@
 import { EmptyState } from "@/components/ui/card";
 import type { CreditEntry } from "@/db/schema";
+import { DataTable, Th } from "@/components/ui/data-table";
 
 type Entry = Pick<CreditEntry, "id" | "kind" | "delta" | "balanceAfter" | "reason" | "createdAt"> & { actorName: string | null; actorEmail: string | null };
 
@@ -16,33 +17,29 @@ export function CreditLedgerTable({ entries }: { entries: Entry[] }) {
     );
   }
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Credit ledger</caption>
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-5 py-2 font-medium">When (UTC)</th>
-            <th scope="col" className="px-5 py-2 font-medium">Change</th>
-            <th scope="col" className="px-5 py-2 text-right font-medium">Credits</th>
-            <th scope="col" className="px-5 py-2 text-right font-medium">Balance</th>
-            <th scope="col" className="hidden px-5 py-2 font-medium md:table-cell">Reason</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td className="whitespace-nowrap px-5 py-2 text-slate-500">{dateFmt.format(e.createdAt)}</td>
-              <td className="px-5 py-2">{KIND[e.kind]}</td>
-              <td className={`px-5 py-2 text-right tabular-nums ${e.delta < 0 ? "text-slate-700" : "text-emerald-700"}`}>{e.delta > 0 ? `+${e.delta.toLocaleString("en-US")}` : e.delta.toLocaleString("en-US")}</td>
-              <td className="px-5 py-2 text-right tabular-nums">{e.balanceAfter.toLocaleString("en-US")}</td>
-              <td className="hidden px-5 py-2 text-slate-500 md:table-cell">
-                {e.reason ?? ""}
-                {e.actorName || e.actorEmail ? ` · ${e.actorName || e.actorEmail}` : ""}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Credit ledger"
+      head={
+        <>
+        <Th>When (UTC)</Th>
+        <Th>Change</Th>
+        <Th className="text-right">Credits</Th>
+        <Th className="text-right">Balance</Th>
+        <Th className="hidden md:table-cell">Reason</Th>
+        </>
+      }
+    >
+      {entries.map((e) => (
+        <tr key={e.id}>
+          <td className="whitespace-nowrap px-5 py-2 text-slate-500">{dateFmt.format(e.createdAt)}</td>
+          <td className="px-5 py-2">{KIND[e.kind]}</td>
+          <td className={`px-5 py-2 text-right tabular-nums ${e.delta < 0 ? "text-slate-700" : "text-emerald-700"}`}>{e.delta > 0 ? `+${e.delta.toLocaleString("en-US")}` : e.delta.toLocaleString("en-US")}</td>
+          <td className="px-5 py-2 text-right tabular-nums">{e.balanceAfter.toLocaleString("en-US")}</td>
+          <td className="hidden px-5 py-2 text-slate-500 md:table-cell">
+            {e.reason ?? ""}
+            {e.actorName || e.actorEmail ? ` · ${e.actorName || e.actorEmail}` : ""}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

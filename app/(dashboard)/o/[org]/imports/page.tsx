@@ -5,6 +5,7 @@ import { ImportStatusBadge } from "@/components/imports/import-status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { listImports } from "@/lib/audience/imports/list-imports";
+import { DataTable, Th } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Imports" };
 
@@ -25,41 +26,37 @@ export default async function ImportsPage({ params }: { params: Promise<{ org: s
         </EmptyState>
       ) : (
         <Card>
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Past imports</caption>
-              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-5 py-2 font-medium">File</th>
-                  <th scope="col" className="px-5 py-2 font-medium">Status</th>
-                  <th scope="col" className="px-5 py-2 text-right font-medium">Created</th>
-                  <th scope="col" className="hidden px-5 py-2 text-right font-medium sm:table-cell">Updated</th>
-                  <th scope="col" className="hidden px-5 py-2 text-right font-medium sm:table-cell">Skipped</th>
-                  <th scope="col" className="px-5 py-2 text-right font-medium">Failed</th>
-                  <th scope="col" className="hidden px-5 py-2 font-medium md:table-cell">Started</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {rows.map((r) => (
-                  <tr key={r.id} data-testid="import-row">
-                    <td className="px-5 py-3">
-                      <Link href={`/o/${org.slug}/imports/${r.id}`} className="font-medium text-brand-700 hover:underline">
-                        {r.fileName}
-                      </Link>
-                    </td>
-                    <td className="px-5 py-3">
-                      <ImportStatusBadge status={r.status} />
-                    </td>
-                    <td className="px-5 py-3 text-right tabular-nums">{n(r.createdCount)}</td>
-                    <td className="hidden px-5 py-3 text-right tabular-nums sm:table-cell">{n(r.updatedCount)}</td>
-                    <td className="hidden px-5 py-3 text-right tabular-nums sm:table-cell">{n(r.skippedCount)}</td>
-                    <td className="px-5 py-3 text-right tabular-nums">{n(r.failedCount)}</td>
-                    <td className="hidden px-5 py-3 text-slate-500 md:table-cell">{dateFmt.format(r.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Past imports"
+            head={
+              <>
+              <Th>File</Th>
+              <Th>Status</Th>
+              <Th className="text-right">Created</Th>
+              <Th className="hidden text-right sm:table-cell">Updated</Th>
+              <Th className="hidden text-right sm:table-cell">Skipped</Th>
+              <Th className="text-right">Failed</Th>
+              <Th className="hidden md:table-cell">Started</Th>
+              </>
+            }
+          >
+            {rows.map((r) => (
+              <tr key={r.id} data-testid="import-row">
+                <td className="px-5 py-3">
+                  <Link href={`/o/${org.slug}/imports/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                    {r.fileName}
+                  </Link>
+                </td>
+                <td className="px-5 py-3">
+                  <ImportStatusBadge status={r.status} />
+                </td>
+                <td className="px-5 py-3 text-right tabular-nums">{n(r.createdCount)}</td>
+                <td className="hidden px-5 py-3 text-right tabular-nums sm:table-cell">{n(r.updatedCount)}</td>
+                <td className="hidden px-5 py-3 text-right tabular-nums sm:table-cell">{n(r.skippedCount)}</td>
+                <td className="px-5 py-3 text-right tabular-nums">{n(r.failedCount)}</td>
+                <td className="hidden px-5 py-3 text-slate-500 md:table-cell">{dateFmt.format(r.createdAt)}</td>
+              </tr>
+            ))}
+          </DataTable>
         </Card>
       )}
     </>

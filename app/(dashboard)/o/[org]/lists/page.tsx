@@ -5,6 +5,7 @@ import { CreateListForm } from "@/components/lists/create-list-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { listLists } from "@/lib/audience/lists/list-lists";
+import { DataTable, Th } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Lists" };
 
@@ -34,34 +35,30 @@ export default async function ListsPage({ params }: { params: Promise<{ org: str
               <EmptyState title="No lists yet">Create your first list above, then add contacts to it by e-mail, from an import, or through its public sign-up form.</EmptyState>
             </CardBody>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm">
-                <caption className="sr-only">Lists</caption>
-                <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className="px-5 py-2 font-medium">Name</th>
-                    <th scope="col" className="px-5 py-2 text-right font-medium">Members</th>
-                    <th scope="col" className="hidden px-5 py-2 font-medium sm:table-cell">Double opt-in</th>
-                    <th scope="col" className="hidden px-5 py-2 font-medium md:table-cell">Created</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {lists.map((l) => (
-                    <tr key={l.id} data-testid="list-row">
-                      <td className="px-5 py-3">
-                        <Link href={`/o/${org.slug}/lists/${l.id}`} className="font-medium text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-500">
-                          {l.name}
-                        </Link>
-                        {l.description ? <div className="text-slate-500">{l.description}</div> : null}
-                      </td>
-                      <td className="px-5 py-3 text-right tabular-nums">{numFmt.format(l.memberCount)}</td>
-                      <td className="hidden px-5 py-3 sm:table-cell">{l.doubleOptIn ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}</td>
-                      <td className="hidden px-5 py-3 text-slate-500 md:table-cell">{dateFmt.format(l.createdAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption="Lists"
+              head={
+                <>
+                <Th>Name</Th>
+                <Th className="text-right">Members</Th>
+                <Th className="hidden sm:table-cell">Double opt-in</Th>
+                <Th className="hidden md:table-cell">Created</Th>
+                </>
+              }
+            >
+              {lists.map((l) => (
+                <tr key={l.id} data-testid="list-row">
+                  <td className="px-5 py-3">
+                    <Link href={`/o/${org.slug}/lists/${l.id}`} className="font-medium text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-500">
+                      {l.name}
+                    </Link>
+                    {l.description ? <div className="text-slate-500">{l.description}</div> : null}
+                  </td>
+                  <td className="px-5 py-3 text-right tabular-nums">{numFmt.format(l.memberCount)}</td>
+                  <td className="hidden px-5 py-3 sm:table-cell">{l.doubleOptIn ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}</td>
+                  <td className="hidden px-5 py-3 text-slate-500 md:table-cell">{dateFmt.format(l.createdAt)}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </Card>
       </div>

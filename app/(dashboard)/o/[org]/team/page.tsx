@@ -4,6 +4,7 @@ import { InviteForm } from "@/components/team/invite-form";
 import { RoleSelect } from "@/components/team/role-select";
 import { RowAction } from "@/components/ui/row-action";
 import { Badge } from "@/components/ui/badge";
+import { DataTable, Th } from "@/components/ui/data-table";
 import { Card, CardBody, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { atLeast, ROLES } from "@/lib/orgs/actor";
 import { listTeam } from "@/lib/team/list-team";
@@ -42,70 +43,67 @@ export default async function TeamPage({ params }: { params: Promise<{ org: stri
 
         <Card>
           <CardHeader title={`Members (${members.length})`} />
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-5 py-2 font-medium">Name</th>
-                  <th scope="col" className="px-5 py-2 font-medium">Role</th>
-                  <th scope="col" className="hidden px-5 py-2 font-medium md:table-cell">Joined</th>
-                  <th scope="col" className="hidden px-5 py-2 text-right font-medium sm:table-cell">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {members.map((m) => {
-                  const isMe = m.userId === user.id;
-                  const canEdit = canManage && !isMe && atLeast(role, m.role);
-                  const actions = (
-                    <div className="flex flex-wrap gap-2 sm:justify-end">
-                      {role === "owner" && !isMe ? (
-                        <RowAction
-                          action={transferOwnershipAction}
-                          fields={{ org: org.slug, membershipId: m.id }}
-                          label="Make owner"
-                          variant="ghost"
-                          srLabel={`Transfer ownership to ${m.email}`}
-                          confirm={`Make ${m.email} the owner? You will become an admin.`}
-                        />
-                      ) : null}
-                      {canEdit && !(m.role === "owner" && ownerCount <= 1) ? (
-                        <RowAction
-                          action={removeMemberAction}
-                          fields={{ org: org.slug, membershipId: m.id }}
-                          label="Remove"
-                          variant="danger"
-                          srLabel={`Remove ${m.email}`}
-                          confirm={`Remove ${m.email} from ${org.name}?`}
-                        />
-                      ) : null}
+          <DataTable
+            head={
+              <>
+              <Th>Name</Th>
+              <Th>Role</Th>
+              <Th className="hidden md:table-cell">Joined</Th>
+              <Th className="hidden text-right sm:table-cell">
+                <span className="sr-only">Actions</span>
+              </Th>
+              </>
+            }
+          >
+            {members.map((m) => {
+              const isMe = m.userId === user.id;
+              const canEdit = canManage && !isMe && atLeast(role, m.role);
+              const actions = (
+                <div className="flex flex-wrap gap-2 sm:justify-end">
+                  {role === "owner" && !isMe ? (
+                    <RowAction
+                      action={transferOwnershipAction}
+                      fields={{ org: org.slug, membershipId: m.id }}
+                      label="Make owner"
+                      variant="ghost"
+                      srLabel={`Transfer ownership to ${m.email}`}
+                      confirm={`Make ${m.email} the owner? You will become an admin.`}
+                    />
+                  ) : null}
+                  {canEdit && !(m.role === "owner" && ownerCount <= 1) ? (
+                    <RowAction
+                      action={removeMemberAction}
+                      fields={{ org: org.slug, membershipId: m.id }}
+                      label="Remove"
+                      variant="danger"
+                      srLabel={`Remove ${m.email}`}
+                      confirm={`Remove ${m.email} from ${org.name}?`}
+                    />
+                  ) : null}
+                </div>
+              );
+              return (
+                <tr key={m.id} data-testid="member-row">
+                  <td className="px-5 py-3">
+                    <div className="font-medium text-slate-900">
+                      {m.name || m.email} {isMe ? <Badge tone="brand">You</Badge> : null}
                     </div>
-                  );
-                  return (
-                    <tr key={m.id} data-testid="member-row">
-                      <td className="px-5 py-3">
-                        <div className="font-medium text-slate-900">
-                          {m.name || m.email} {isMe ? <Badge tone="brand">You</Badge> : null}
-                        </div>
-                        <div className="break-all text-slate-500">{m.email}</div>
-                        <div className="mt-2 sm:hidden">{actions}</div>
-                      </td>
-                      <td className="px-5 py-3">
-                        {canEdit ? (
-                          <RoleSelect slug={org.slug} membershipId={m.id} role={m.role} roles={grantable} label={`Role of ${m.email}`} />
-                        ) : (
-                          <span className="capitalize">{m.role}</span>
-                        )}
-                      </td>
-                      <td className="hidden px-5 py-3 text-slate-500 md:table-cell">{dateFmt.format(m.joinedAt)}</td>
-                      <td className="hidden px-5 py-3 sm:table-cell">{actions}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                    <div className="break-all text-slate-500">{m.email}</div>
+                    <div className="mt-2 sm:hidden">{actions}</div>
+                  </td>
+                  <td className="px-5 py-3">
+                    {canEdit ? (
+                      <RoleSelect slug={org.slug} membershipId={m.id} role={m.role} roles={grantable} label={`Role of ${m.email}`} />
+                    ) : (
+                      <span className="capitalize">{m.role}</span>
+                    )}
+                  </td>
+                  <td className="hidden px-5 py-3 text-slate-500 md:table-cell">{dateFmt.format(m.joinedAt)}</td>
+                  <td className="hidden px-5 py-3 sm:table-cell">{actions}</td>
+                </tr>
+              );
+            })}
+          </DataTable>
         </Card>
 
         <Card>

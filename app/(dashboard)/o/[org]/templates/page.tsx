@@ -8,6 +8,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { RowAction } from "@/components/ui/row-action";
 import { listTemplates } from "@/lib/content/templates/list-templates";
 import { deleteTemplateAction, duplicateTemplateAction } from "./actions";
+import { DataTable, Th } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Templates" };
 
@@ -37,51 +38,48 @@ export default async function TemplatesPage({ params, searchParams }: { params: 
         </EmptyState>
       ) : (
         <Card>
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-5 py-2 font-medium">Name</th>
-                  <th scope="col" className="px-5 py-2 font-medium">Channel</th>
-                  <th scope="col" className="px-5 py-2 font-medium">Updated</th>
-                  <th scope="col" className="px-5 py-2 text-right font-medium">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {rows.map((t) => (
-                  <tr key={t.id} data-testid="template-row">
-                    <td className="px-5 py-3">
-                      <Link href={`${base}/${t.id}`} className="font-medium text-brand-700 hover:underline">
-                        {t.name}
-                      </Link>
-                      {t.subject ? <p className="max-w-md truncate text-xs text-slate-500">{t.subject}</p> : null}
-                    </td>
-                    <td className="px-5 py-3">
-                      <Badge tone={t.channel === "email" ? "brand" : "green"}>{t.channel === "email" ? "E-mail" : "SMS"}</Badge>
-                    </td>
-                    <td className="whitespace-nowrap px-5 py-3 text-slate-600">
-                      <time dateTime={t.updatedAt.toISOString()}>{dateFormat.format(t.updatedAt)} UTC</time>
-                    </td>
-                    <td className="px-5 py-3">
-                      <div className="flex justify-end gap-2">
-                        <RowAction action={duplicateTemplateAction} fields={{ org: org.slug, id: t.id }} label="Duplicate" srLabel={`Duplicate ${t.name}`} />
-                        <RowAction
-                          action={deleteTemplateAction}
-                          fields={{ org: org.slug, id: t.id }}
-                          label="Delete"
-                          variant="danger"
-                          srLabel={`Delete ${t.name}`}
-                          confirm={`Delete "${t.name}"? Campaigns already sent keep their copy.`}
-                        />
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            head={
+              <>
+              <Th>Name</Th>
+              <Th>Channel</Th>
+              <Th>Updated</Th>
+              <Th className="text-right">
+                <span className="sr-only">Actions</span>
+              </Th>
+              </>
+            }
+          >
+            {rows.map((t) => (
+              <tr key={t.id} data-testid="template-row">
+                <td className="px-5 py-3">
+                  <Link href={`${base}/${t.id}`} className="font-medium text-brand-700 hover:underline">
+                    {t.name}
+                  </Link>
+                  {t.subject ? <p className="max-w-md truncate text-xs text-slate-500">{t.subject}</p> : null}
+                </td>
+                <td className="px-5 py-3">
+                  <Badge tone={t.channel === "email" ? "brand" : "green"}>{t.channel === "email" ? "E-mail" : "SMS"}</Badge>
+                </td>
+                <td className="whitespace-nowrap px-5 py-3 text-slate-600">
+                  <time dateTime={t.updatedAt.toISOString()}>{dateFormat.format(t.updatedAt)} UTC</time>
+                </td>
+                <td className="px-5 py-3">
+                  <div className="flex justify-end gap-2">
+                    <RowAction action={duplicateTemplateAction} fields={{ org: org.slug, id: t.id }} label="Duplicate" srLabel={`Duplicate ${t.name}`} />
+                    <RowAction
+                      action={deleteTemplateAction}
+                      fields={{ org: org.slug, id: t.id }}
+                      label="Delete"
+                      variant="danger"
+                      srLabel={`Delete ${t.name}`}
+                      confirm={`Delete "${t.name}"? Campaigns already sent keep their copy.`}
+                    />
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </Card>
       )}
     </>

@@ -9,6 +9,7 @@ import { getUsageOverview } from "@/lib/billing/get-usage-overview";
 import { monthLabel } from "@/lib/billing/month";
 import { formatCents } from "@/lib/billing/plans";
 import { atLeast } from "@/lib/orgs/actor";
+import { DataTable, Th } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Usage" };
 
@@ -90,26 +91,23 @@ export default async function UsagePage({ params }: { params: Promise<{ org: str
         {cost.api.endpoints.length > 0 ? (
           <Card>
             <CardHeader title="API requests by endpoint" />
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm">
-                <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className="px-5 py-2 font-medium">Endpoint</th>
-                    <th scope="col" className="px-5 py-2 text-right font-medium">Requests</th>
-                    <th scope="col" className="px-5 py-2 text-right font-medium">Cost</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {cost.api.endpoints.map((e) => (
-                    <tr key={e.endpoint}>
-                      <td className="px-5 py-2 font-mono text-xs">{e.endpoint}</td>
-                      <td className="px-5 py-2 text-right tabular-nums">{n(e.count)}</td>
-                      <td className="px-5 py-2 text-right tabular-nums">{money(e.costCents)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              head={
+                <>
+                <Th>Endpoint</Th>
+                <Th className="text-right">Requests</Th>
+                <Th className="text-right">Cost</Th>
+                </>
+              }
+            >
+              {cost.api.endpoints.map((e) => (
+                <tr key={e.endpoint}>
+                  <td className="px-5 py-2 font-mono text-xs">{e.endpoint}</td>
+                  <td className="px-5 py-2 text-right tabular-nums">{n(e.count)}</td>
+                  <td className="px-5 py-2 text-right tabular-nums">{money(e.costCents)}</td>
+                </tr>
+              ))}
+            </DataTable>
           </Card>
         ) : null}
 
@@ -120,28 +118,25 @@ export default async function UsagePage({ params }: { params: Promise<{ org: str
               <EmptyState title="No earlier months yet">Each month&apos;s totals stay here once it is over.</EmptyState>
             </CardBody>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm">
-                <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className="px-5 py-2 font-medium">Month</th>
-                    <th scope="col" className="px-5 py-2 text-right font-medium">E-mails</th>
-                    <th scope="col" className="px-5 py-2 text-right font-medium">SMS</th>
-                    <th scope="col" className="px-5 py-2 text-right font-medium">API requests</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {history.map((h) => (
-                    <tr key={h.month}>
-                      <th scope="row" className="px-5 py-2 text-left font-normal">{monthLabel(h.month)}</th>
-                      <td className="px-5 py-2 text-right tabular-nums">{n(h.emails)}</td>
-                      <td className="px-5 py-2 text-right tabular-nums">{n(h.sms)}</td>
-                      <td className="px-5 py-2 text-right tabular-nums">{n(h.api)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              head={
+                <>
+                <Th>Month</Th>
+                <Th className="text-right">E-mails</Th>
+                <Th className="text-right">SMS</Th>
+                <Th className="text-right">API requests</Th>
+                </>
+              }
+            >
+              {history.map((h) => (
+                <tr key={h.month}>
+                  <th scope="row" className="px-5 py-2 text-left font-normal">{monthLabel(h.month)}</th>
+                  <td className="px-5 py-2 text-right tabular-nums">{n(h.emails)}</td>
+                  <td className="px-5 py-2 text-right tabular-nums">{n(h.sms)}</td>
+                  <td className="px-5 py-2 text-right tabular-nums">{n(h.api)}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </Card>
       </div>

@@ -14,6 +14,7 @@ import { getContact, type ContactDetail } from "@/lib/audience/contacts/get-cont
 import { can } from "@/lib/audience/contacts/permissions";
 import { isAppError } from "@/lib/errors";
 import { changeStatusAction, deleteContactAction, eraseContactAction } from "../actions";
+import { DataTable, Th } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Contact" };
 
@@ -132,28 +133,25 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
 
         <Card>
           <CardHeader title="Status history" description={c.statusReason ? `Last reason: ${c.statusReason}` : undefined} />
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-5 py-2 font-medium">When</th>
-                  <th scope="col" className="px-5 py-2 font-medium">Change</th>
-                  <th scope="col" className="px-5 py-2 font-medium">Reason</th>
-                  <th scope="col" className="hidden px-5 py-2 font-medium sm:table-cell">By</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {detail.history.map((h, i) => (
-                  <tr key={i}>
-                    <td className="whitespace-nowrap px-5 py-2 text-slate-500">{fmt(h.createdAt)}</td>
-                    <td className="px-5 py-2">{h.kind === "created" ? `Added as ${h.toStatus}` : `${h.fromStatus ?? "—"} → ${h.toStatus ?? "—"}`}</td>
-                    <td className="px-5 py-2 text-slate-600">{h.reason ?? "—"}</td>
-                    <td className="hidden px-5 py-2 text-slate-500 sm:table-cell">{h.actorName || h.actorEmail || "System"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            head={
+              <>
+              <Th>When</Th>
+              <Th>Change</Th>
+              <Th>Reason</Th>
+              <Th className="hidden sm:table-cell">By</Th>
+              </>
+            }
+          >
+            {detail.history.map((h, i) => (
+              <tr key={i}>
+                <td className="whitespace-nowrap px-5 py-2 text-slate-500">{fmt(h.createdAt)}</td>
+                <td className="px-5 py-2">{h.kind === "created" ? `Added as ${h.toStatus}` : `${h.fromStatus ?? "—"} → ${h.toStatus ?? "—"}`}</td>
+                <td className="px-5 py-2 text-slate-600">{h.reason ?? "—"}</td>
+                <td className="hidden px-5 py-2 text-slate-500 sm:table-cell">{h.actorName || h.actorEmail || "System"}</td>
+              </tr>
+            ))}
+          </DataTable>
         </Card>
 
         <Card>

@@ -8,6 +8,7 @@ import { Card, CardBody, CardHeader, EmptyState, PageHeader } from "@/components
 import { listAttributeDefinitions } from "@/lib/audience/attribute-definitions/list-attribute-definitions";
 import { can } from "@/lib/audience/contacts/permissions";
 import { deleteAttributeAction } from "./actions";
+import { DataTable, Th } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Custom attributes" };
 
@@ -47,44 +48,41 @@ export default async function AttributesPage({ params }: { params: Promise<{ org
               </EmptyState>
             </CardBody>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm">
-                <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className="px-5 py-2 font-medium">Name</th>
-                    <th scope="col" className="px-5 py-2 font-medium">Key</th>
-                    <th scope="col" className="px-5 py-2 font-medium">Type</th>
-                    <th scope="col" className="px-5 py-2 text-right font-medium">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {defs.map((d) => (
-                    <tr key={d.id} data-testid="attribute-row">
-                      <td className="px-5 py-3 font-medium text-slate-900">{d.label}</td>
-                      <td className="px-5 py-3">
-                        <code className="text-xs">{d.key}</code>
-                      </td>
-                      <td className="px-5 py-3">
-                        <Badge>{TYPE_LABEL[d.type]}</Badge>
-                      </td>
-                      <td className="px-5 py-3 text-right">
-                        {canManage ? (
-                          <RowAction
-                            action={deleteAttributeAction}
-                            fields={{ org: org.slug, id: d.id }}
-                            label="Delete"
-                            variant="danger"
-                            confirm={`Delete "${d.key}"? Its value is removed from every contact.`}
-                          />
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              head={
+                <>
+                <Th>Name</Th>
+                <Th>Key</Th>
+                <Th>Type</Th>
+                <Th className="text-right">
+                  <span className="sr-only">Actions</span>
+                </Th>
+                </>
+              }
+            >
+              {defs.map((d) => (
+                <tr key={d.id} data-testid="attribute-row">
+                  <td className="px-5 py-3 font-medium text-slate-900">{d.label}</td>
+                  <td className="px-5 py-3">
+                    <code className="text-xs">{d.key}</code>
+                  </td>
+                  <td className="px-5 py-3">
+                    <Badge>{TYPE_LABEL[d.type]}</Badge>
+                  </td>
+                  <td className="px-5 py-3 text-right">
+                    {canManage ? (
+                      <RowAction
+                        action={deleteAttributeAction}
+                        fields={{ org: org.slug, id: d.id }}
+                        label="Delete"
+                        variant="danger"
+                        confirm={`Delete "${d.key}"? Its value is removed from every contact.`}
+                      />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </Card>
       </div>
