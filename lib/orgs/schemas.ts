@@ -1,14 +1,8 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/schemas";
+import { isValidTimezone } from "@/lib/timezones";
 
-export function isValidTimezone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return tz.length > 0;
-  } catch {
-    return false;
-  }
-}
+export { isValidTimezone };
 
 export const orgNameSchema = z.string().trim().min(2, "Use at least 2 characters.").max(80, "Use at most 80 characters.");
 

@@ -10,17 +10,6 @@ import type { StageRow } from "./validate-row";
 
 type Checked = Omit<StageRow, "line" | "attributes">;
 
-// IANA names are few and repeat on every row; Intl's check costs ~75 µs, so remember each answer.
-const tzCache = new Map<string, boolean>();
-function validTimezone(tz: string): boolean {
-  let ok = tzCache.get(tz);
-  if (ok === undefined) {
-    ok = isValidTimezone(tz);
-    if (tzCache.size < 10_000) tzCache.set(tz, ok);
-  }
-  return ok;
-}
-
 const text = (v: string | undefined, max: number): string | null | false => {
   const t = v?.trim();
   if (!t) return null;
@@ -52,7 +41,7 @@ export function checkContact(
   const lastName = text(input.lastName, 100);
   if (lastName === false) return { ok: false, reason: "last name too long (at most 100 characters)" };
   const timezone = input.timezone?.trim() || null;
-  if (timezone !== null && !validTimezone(timezone)) return { ok: false, reason: "unknown timezone" };
+  if (timezone !== null && !isValidTimezone(timezone)) return { ok: false, reason: "unknown timezone" };
   const operatorCode = text(input.operatorCode, 16);
   if (operatorCode === false) return { ok: false, reason: "operator code too long (at most 16 characters)" };
   const notifyFrom = normalizeTimeOfDay(input.notifyFrom);

@@ -17,6 +17,7 @@
  * Postgres' `timestamp AT TIME ZONE tz` differs on both (fold -> the later instant; gap ->
  * shifted by the gap's length, 03:30 CEST): SQL that mirrors this must not rely on it there.
  */
+import { isValidTimezone } from "@/lib/timezones";
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
@@ -44,13 +45,7 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
 
 /** True for a zone name this runtime's ICU knows ("Asia/Tokyo", "UTC"). */
 export function isValidTimeZone(tz: string | null | undefined): tz is string {
-  if (!tz) return false;
-  try {
-    formatterFor(tz);
-    return true;
-  } catch {
-    return false;
-  }
+  return Boolean(tz) && isValidTimezone(tz!);
 }
 
 /** The zone's UTC offset at `instantMs`, in milliseconds (Tokyo: +9h; New York in winter: -5h). */
