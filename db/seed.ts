@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { db, type Tx } from "@/db";
 import { auditLog, lists, memberships, orgs, segments, users } from "@/db/schema";
 import { randomToken } from "@/lib/crypto";
 import { hashPassword } from "@/lib/auth/password";
@@ -59,7 +59,7 @@ const ZONES = ["Europe/Berlin", "America/New_York", "Asia/Tokyo", "Europe/London
 const textArray = (values: string[]) => sql`(ARRAY[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[])`;
 
 /** 240 demo contacts with tags, timezones and a few statuses, a list and a segment: one statement each. */
-async function seedAudience(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], orgId: string) {
+async function seedAudience(tx: Tx, orgId: string) {
   await tx.execute(sql`
     INSERT INTO contacts (org_id, email, phone, first_name, last_name, timezone, tags, status, consent_source, consent_at, notify_from, notify_to, created_at)
     SELECT ${orgId},
