@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 // Crockford base32 without ambiguous letters: ids read aloud or copied from logs stay unambiguous.
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
-export type IdPrefix = "usr" | "org" | "mem" | "inv" | "eml" | "obx" | "acc" | "lst" | "seg" | "imp" | "att" | "tpl" | "pvd" | "snd";
+export type IdPrefix = "usr" | "org" | "mem" | "inv" | "eml" | "obx" | "acc" | "lst" | "seg" | "imp" | "att" | "tpl" | "pvd" | "snd" | "cmp";
 
 /** A prefixed, URL-safe, random id: `org_3f9k...`. The prefix says what the id names. */
 export function newId(prefix: IdPrefix, length = 20): string {
@@ -21,7 +21,7 @@ export function hasPrefix(id: string, prefix: IdPrefix): boolean {
  * High-volume rows (contacts, suppressions) keep bigint identity keys inside; outside they are
  * shown as `ct_<base36>`. Every lookup also matches the org, so a guessed id reveals nothing.
  */
-export type NumericPrefix = "ct" | "sup";
+export type NumericPrefix = "ct" | "sup" | "msg";
 
 export const encodeId = (prefix: NumericPrefix, id: number | bigint) => `${prefix}_${id.toString(36)}`;
 

@@ -7,3 +7,4 @@ export * from "./audience";
 export * from "./billing";
 export * from "./content";
 export * from "./sending";
+export * from "./campaigns";
