@@ -4,6 +4,7 @@ import { z } from "zod";
 export const EVENTS = {
   systemEmailQueued: "system-email/queued",
   importQueued: "audience/import.queued",
+  senderDispatch: "sending/sender.dispatch",
 } as const;
 
 export const systemEmailQueuedSchema = z.object({
@@ -20,6 +21,15 @@ export const importQueuedSchema = z.object({
 
 export type ImportQueued = z.infer<typeof importQueuedSchema>;
 
+/** Start (or continue) dispatching one sender's due messages; see inngest/functions/dispatch-sender.ts. */
+export const senderDispatchSchema = z.object({
+  orgId: z.string().startsWith("org_"),
+  senderId: z.string().startsWith("snd_"),
+});
+
+export type SenderDispatch = z.infer<typeof senderDispatchSchema>;
+
 export type HeraldEvent =
   | { name: typeof EVENTS.systemEmailQueued; data: SystemEmailQueued; id?: string }
-  | { name: typeof EVENTS.importQueued; data: ImportQueued; id?: string };
+  | { name: typeof EVENTS.importQueued; data: ImportQueued; id?: string }
+  | { name: typeof EVENTS.senderDispatch; data: SenderDispatch; id?: string; ts?: number };

@@ -1,0 +1,19 @@
+import { inngest } from "@/inngest/client";
+import { dispatchEvents } from "@/lib/sending/dispatch/kick-dispatch";
+import { sweepMessages } from "@/lib/sending/dispatch/sweep-messages";
+
+/**
+ * Every minute: take back rows whose dispatch lease expired, cancel rows past their finish time,
+ * finish campaigns with nothing left, and start dispatch for every sender with rows due (scheduled
+ * and timezone-shifted sends coming due, resumed campaigns, retries, rows taken back). A sender
+ * already being dispatched ignores the extra start. See lib/sending/dispatch/sweep-messages.ts for
+ * what this guarantees and the one duplicate it cannot rule out.
+ */
+export const sweepMessagesFn = inngest.createFunction(
+  { id: "sweep-messages", retries: 1, concurrency: { limit: 1 }, triggers: [{ cron: "* * * * *" }] },
+  async ({ step }) => {
+    const report = await step.run("sweep", () => sweepMessages());
+    if (report.due.length) await step.sendEvent("kick-dispatch", dispatchEvents(report.due));
+    return { requeued: report.requeued, failed: report.failed, expired: report.expired, finished: report.finished, kicked: report.due.length };
+  },
+);
