@@ -1,6 +1,5 @@
 import { inngest } from "@/inngest/client";
 import { EVENTS, senderDispatchSchema } from "@/inngest/events";
-import { usesLocalRunner } from "@/lib/env";
 import { dispatchBatch } from "@/lib/sending/dispatch/dispatch-batch";
 import { MAX_BATCHES_PER_RUN } from "@/lib/sending/dispatch/policy";
 
@@ -12,7 +11,7 @@ export const DISPATCH_FUNCTION_ID = "dispatch-sender";
  * One run per sender at a time: `concurrency` (limit 1 keyed by sender) keeps two batches of a
  * sender from ever running together, and `singleton` (skip) makes a start while a run is already
  * going a no-op, so the sweep's minute kicks and a launch's kick never add a second run that would
- * double the rate. The local runner ignores `singleton`; `onlyRun` does its job there.
+ * double the rate.
  *
  * Each step claims and sends one batch (lib/sending/dispatch/dispatch-batch.ts) and says what
  * comes next: pause for the rest of the sender's second, wait for a row due within two minutes,
@@ -28,11 +27,8 @@ export const dispatchSender = inngest.createFunction(
     singleton: { key: "event.data.senderId", mode: "skip" },
     triggers: [{ event: EVENTS.senderDispatch }],
   },
-  async ({ event, step, runId }) => {
+  async ({ event, step }) => {
     const { orgId, senderId } = senderDispatchSchema.parse(event.data);
-    const alone = await step.run("only-run", () => onlyRun(senderId, runId));
-    if (!alone) return { senderId, skipped: true };
-
     const totals = { batches: 0, sent: 0, retried: 0, failed: 0, dropped: 0, pausedMs: 0 };
     for (let i = 0; i < MAX_BATCHES_PER_RUN; i++) {
       const batch = await step.run("batch", () => dispatchBatch(senderId));
@@ -55,15 +51,3 @@ export const dispatchSender = inngest.createFunction(
   },
 );
 
-/**
- * The local runner's stand-in for `singleton`: false when another run for this sender has already
- * started (running, or sleeping between batches). Queued runs do not count: the older started run
- * is the one that carries on. Under Inngest the option itself does this.
- */
-async function onlyRun(senderId: string, runId: string): Promise<boolean> {
-  if (!usesLocalRunner()) return true;
-  const { getRunner } = await import("@/inngest/runner");
-  return !getRunner()
-    .runs({ functionId: DISPATCH_FUNCTION_ID })
-    .some((r) => r.runId !== runId && (r.status === "running" || r.status === "waiting") && r.event.data.senderId === senderId);
-}

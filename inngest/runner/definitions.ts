@@ -22,6 +22,8 @@ export type FunctionDef = {
   maxAttempts: number;
   concurrency: ConcurrencySpec[];
   idempotency?: Expression;
+  /** `singleton` in "skip" mode: an event is dropped while a run with the same key is unfinished. */
+  singleton?: { key?: Expression };
 };
 
 /** Options Inngest honours server-side that have no in-process equivalent here. */
@@ -32,7 +34,6 @@ const IGNORED_OPTIONS = [
   "debounce",
   "priority",
   "timeouts",
-  "singleton",
   "cancelOn",
   "middleware",
 ] as const;
@@ -49,7 +50,10 @@ export function toDefinition(fn: InngestFunction.Any, logger: RunnerLogger): Fun
   if (typeof handler !== "function") throw new Error(`[inngest:${id}] cannot read the function's handler`);
   const clientId = (fn as unknown as { client?: { id?: string } }).client?.id;
 
-  const ignored = IGNORED_OPTIONS.filter((k) => opts[k] !== undefined);
+  const singleton = opts.singleton as { key?: string; mode?: string } | undefined;
+  const ignored: string[] = IGNORED_OPTIONS.filter((k) => opts[k] !== undefined);
+  // "cancel" mode (cancel the running one, start the new one) has no equivalent here.
+  if (singleton && singleton.mode !== "skip") ignored.push(`singleton mode "${singleton.mode}"`);
   if (ignored.length) logger.warn(`[inngest:${id}] the local runner ignores: ${ignored.join(", ")}`);
 
   const triggers: FunctionDef["triggers"] = [];
@@ -86,6 +90,7 @@ export function toDefinition(fn: InngestFunction.Any, logger: RunnerLogger): Fun
     maxAttempts: (typeof opts.retries === "number" ? opts.retries : 3) + 1,
     concurrency,
     idempotency: typeof opts.idempotency === "string" ? compileExpression(opts.idempotency) : undefined,
+    singleton: singleton?.mode === "skip" ? { key: singleton.key ? compileExpression(singleton.key) : undefined } : undefined,
   };
 }
 

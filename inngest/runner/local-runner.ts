@@ -169,6 +169,11 @@ export function createLocalRunner(
         finishedCount--;
       }
     }
+    settle();
+  }
+
+  /** One unit of work (a run, or an event waiting for its `ts`) is over; idle() may resolve. */
+  function settle() {
     active--;
     if (active === 0) {
       const waiters = idleWaiters;
@@ -204,10 +209,34 @@ export function createLocalRunner(
         if (def.idempotency) {
           if (idempotencyKeys.check(`${def.id}|${String(def.idempotency({ event }) ?? "")}`)) continue;
         }
+        const delay = event.ts - Date.now();
+        if (delay > 0) {
+          // An event sent with a future `ts` starts its runs then, as Inngest does.
+          active++;
+          setLongTimeout(delay, () => {
+            try {
+              if (!(def.singleton && hasUnfinishedRun(def, singletonKey(def, event)))) startRun(def, event);
+            } finally {
+              settle();
+            }
+          });
+          continue;
+        }
+        if (def.singleton && hasUnfinishedRun(def, singletonKey(def, event))) continue;
         result.runIds.push(startRun(def, event).record.runId);
       }
     });
     return result;
+  }
+
+  const singletonKey = (def: FunctionDef, event: RunnerEvent) => String(def.singleton?.key?.({ event }) ?? "");
+
+  /** Inngest's singleton "skip": one unfinished run per key, later events are dropped. */
+  function hasUnfinishedRun(def: FunctionDef, key: string): boolean {
+    for (const r of runs.values()) {
+      if (r.def.id === def.id && !r.finished && singletonKey(def, r.record.event) === key) return true;
+    }
+    return false;
   }
 
   async function invoke(opts: InvokeOpts): Promise<unknown> {
