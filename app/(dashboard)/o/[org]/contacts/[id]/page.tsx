@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requireOrg } from "@/app/_lib/session";
 import { RowAction } from "@/components/ui/row-action";
 import { ContactForm } from "@/components/contacts/contact-form";
+import { ContactMessages } from "@/components/messages/contact-messages";
 import { StatusBadge } from "@/components/contacts/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -130,6 +131,8 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
             </CardBody>
           </Card>
         </div>
+
+        <ContactMessages actor={actor} slug={org.slug} contactId={c.id} />
 
         <Card>
           <CardHeader title="Status history" description={c.statusReason ? `Last reason: ${c.statusReason}` : undefined} />
