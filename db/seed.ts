@@ -1,9 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db";
-import { auditLog, lists, memberships, orgs, segments, users } from "@/db/schema";
+import { auditLog, campaigns, lists, memberships, orgs, providerConnections, segments, senders, templates, users } from "@/db/schema";
 import { randomToken } from "@/lib/crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { PLANS } from "@/lib/billing/plans";
+import { checkTemplate } from "@/lib/content/check-template";
+import { OUTBOX_CONNECTION_NAME } from "@/lib/sending/connections/ensure-outbox-connection";
 
 export const DEMO = {
   email: "demo@herald.test",
@@ -42,7 +44,8 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
       { orgId: org.id, userId: mate.id, role: "member" },
     ]);
     await tx.insert(auditLog).values({ orgId: org.id, actorId: owner.id, action: "org.created", targetType: "org", targetId: org.id, data: { name: org.name, seeded: true } });
-    await seedAudience(tx, org.id);
+    const listId = await seedAudience(tx, org.id);
+    await seedMessaging(tx, org.id, owner.id, listId);
   });
   return { seeded: true };
 }
@@ -82,4 +85,39 @@ async function seedAudience(tx: Tx, orgId: string) {
     )
     UPDATE lists SET member_count = (SELECT count(*) FROM ins) WHERE id = ${list.id}`);
   await tx.insert(segments).values({ orgId, name: "VIP customers", rules: { match: "all", rules: [{ field: "tag", op: "is", value: "vip" }] } });
+  return list.id;
+}
+
+const NEWSLETTER_HTML = `<html><body style="font-family:sans-serif">
+<h1>Hello {{ contact.first_name | default: "there" }},</h1>
+<p>Here is what is new at {{ org.name }} this month.</p>
+<p><a href="https://acme.test/blog/december">Read the December update</a></p>
+</body></html>`;
+
+/**
+ * The outbox, one e-mail sender, a newsletter template and a draft campaign to the Newsletter
+ * list: launching it from the dashboard shows the whole pipeline with no configuration.
+ */
+async function seedMessaging(tx: Tx, orgId: string, ownerId: string, listId: string) {
+  const [outbox] = await tx.insert(providerConnections).values({ orgId, name: OUTBOX_CONNECTION_NAME, kind: "outbox", status: "ok" }).returning();
+  const [sender] = await tx
+    .insert(senders)
+    .values({ orgId, channel: "email", connectionId: outbox.id, fromName: "Acme", fromEmail: "hello@acme.test", ratePerSecond: 20, dailyCap: 2000 })
+    .returning();
+  const email = { subject: "What's new at Acme, {{ contact.first_name | default: \"friend\" }}", html: NEWSLETTER_HTML };
+  const sms = { smsBody: "Hi {{ contact.first_name | default: \"there\" }}, 20% off at Acme today only." };
+  const [template] = await tx
+    .insert(templates)
+    .values({ orgId, channel: "email", name: "Monthly newsletter", ...email, variables: checkTemplate(email, []).variables, createdById: ownerId })
+    .returning();
+  await tx.insert(templates).values({ orgId, channel: "sms", name: "Flash sale", ...sms, variables: checkTemplate(sms, []).variables, createdById: ownerId });
+  await tx.insert(campaigns).values({
+    orgId,
+    name: "December newsletter",
+    channel: "email",
+    templateId: template.id,
+    audience: { listIds: [listId], segmentIds: [], excludeListIds: [], excludeSegmentIds: [] },
+    senderIds: [sender.id],
+    createdById: ownerId,
+  });
 }

@@ -1,10 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { contacts, listMembers, lists, memberships, orgs, segments, users } from "@/db/schema";
+import { campaigns, contacts, listMembers, lists, memberships, orgs, segments, users } from "@/db/schema";
 import { DEMO, seedDemo } from "@/db/seed";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { countSegment } from "@/lib/audience/segments/count-segment";
+import { reviewCampaign } from "@/lib/campaigns/review-campaign";
 
 // Seeding only ever touches an empty database, so this runs on the per-file PGlite only.
 describe.runIf(!process.env.DATABASE_URL)("demo seed", () => {
@@ -25,6 +26,12 @@ describe.runIf(!process.env.DATABASE_URL)("demo seed", () => {
     const actor = { userId: user.id, orgId: org.id, role: "owner" as const };
     const { count } = await countSegment(actor, { rules: segment.rules });
     expect(count).toBe(24); // every tenth contact is tagged vip
+
+    // A draft campaign to the list that is ready to launch: template, sender, postal address.
+    const [campaign] = await db.select().from(campaigns).where(eq(campaigns.orgId, org.id));
+    const review = await reviewCampaign(actor, { id: campaign.id });
+    expect(review.problems).toEqual([]);
+    expect(review.recipients).toBe(m);
 
     expect(await seedDemo()).toEqual({ seeded: false });
     expect(await db.select().from(users)).toHaveLength(2);
