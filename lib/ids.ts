@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 // Crockford base32 without ambiguous letters: ids read aloud or copied from logs stay unambiguous.
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
-export type IdPrefix = "usr" | "org" | "mem" | "inv" | "eml" | "obx" | "acc" | "lst" | "seg" | "imp" | "att" | "tpl" | "pvd" | "snd" | "cmp";
+export type IdPrefix = "usr" | "org" | "mem" | "inv" | "eml" | "obx" | "acc" | "lst" | "seg" | "imp" | "att" | "tpl" | "pvd" | "snd" | "cmp" | "key";
 
 /** A prefixed, URL-safe, random id: `org_3f9k...`. The prefix says what the id names. */
 export function newId(prefix: IdPrefix, length = 20): string {

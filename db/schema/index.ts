@@ -8,3 +8,4 @@ export * from "./billing";
 export * from "./content";
 export * from "./sending";
 export * from "./campaigns";
+export * from "./api";
