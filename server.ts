@@ -11,6 +11,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { closeDb, ensureDb } from "@/db";
+import { flushApiMeter } from "@/lib/billing/meter-api-request";
 import { hitRecorder } from "@/lib/tracking/hit-recorder";
 import { handleLeanRequest } from "@/lib/tracking/http-handler";
 
@@ -64,6 +65,8 @@ async function main() {
     server.close();
     server.closeIdleConnections();
     await hitRecorder().drain();
+    // API requests counted in memory are written before the pool closes.
+    await flushApiMeter().catch(() => {});
     await app.close().catch(() => {});
     await closeDb().catch(() => {});
     process.exit(0);

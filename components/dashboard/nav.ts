@@ -22,6 +22,7 @@ export function orgNav(slug: string): NavItem[] {
     { href: `/o/${slug}/settings`, label: "Settings", icon: "settings", group: "Organization" },
     { href: `/o/${slug}/billing`, label: "Billing", icon: "card", minRole: "admin", group: "Organization" },
     { href: `/o/${slug}/usage`, label: "Usage", icon: "chart", minRole: "admin", group: "Organization" },
+    { href: `/o/${slug}/api-keys`, label: "API keys", icon: "key", minRole: "admin", group: "Organization" },
     { href: `/o/${slug}/audit`, label: "Audit log", icon: "log", minRole: "admin", group: "Organization" },
   ];
 }
