@@ -41,7 +41,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ org: s
             <CardBody>
               <EmptyState title="No API keys yet">
                 <p>Create a key above, then send it as a bearer token. For this month&apos;s usage and cost:</p>
-                <pre className="mt-3 overflow-x-auto rounded-md bg-slate-900 px-3 py-2 text-left font-mono text-xs text-slate-100">{example}</pre>
+                <pre className="mt-3 whitespace-pre-wrap break-all rounded-md bg-slate-900 px-3 py-2 text-left font-mono text-xs text-slate-100">{example}</pre>
                 <p className="mt-3">Also available: GET /api/v1/campaigns and GET /api/v1/campaigns/&#123;id&#125;.</p>
               </EmptyState>
             </CardBody>
@@ -49,7 +49,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ org: s
             <>
               <ApiKeysTable slug={org.slug} keys={keys} />
               <CardBody className="border-t border-slate-100 text-sm text-slate-500">
-                Try it: <code className="font-mono text-xs text-slate-700">{example}</code>
+                Try it: <code className="break-all font-mono text-xs text-slate-700">{example}</code>
               </CardBody>
             </>
           )}
