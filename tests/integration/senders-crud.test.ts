@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { senderDailyCounts, senders } from "@/db/schema";
+import { campaigns, contactSenders, messages, senderDailyCounts, senders } from "@/db/schema";
 import { createConnection } from "@/lib/sending/connections/create-connection";
 import { OUTBOX_CONNECTION_NAME } from "@/lib/sending/connections/ensure-outbox-connection";
 import { createSender } from "@/lib/sending/senders/create-sender";
@@ -13,6 +13,7 @@ import { setSenderStatus } from "@/lib/sending/senders/set-sender-status";
 import { updateSender } from "@/lib/sending/senders/update-sender";
 import { expectAppError, expectFieldError } from "@/tests/fixtures/expect-error";
 import { addMember, createOrgWithOwner } from "@/tests/fixtures/factories";
+import { seedQueuedCampaign } from "@/tests/fixtures/messages";
 
 const newsletter = { channel: "email" as const, fromName: "Acme News", fromEmail: "news@acme.test", ratePerSecond: 2.5, dailyCap: 2000 };
 
@@ -82,6 +83,25 @@ describe("senders", () => {
     await countToday(s.id, 3);
     await deleteSender(actor, { id: s.id });
     await expectAppError(getSender(actor, { id: s.id }), "NOT_FOUND");
+  });
+
+  it("refuses to delete a sender with unsent messages or in an unfinished campaign's pool; once done, its sticky assignments go with it", async () => {
+    const { org, actor } = await createOrgWithOwner(undefined, { plan: "premium" });
+    const seeded = await seedQueuedCampaign({ orgId: org.id, count: 2 });
+    const id = seeded.sender.id;
+    await db.insert(contactSenders).values(seeded.contactIds.map((contactId) => ({ orgId: org.id, contactId, channel: "email" as const, senderId: id })));
+    expect((await expectAppError(deleteSender(actor, { id }), "CONFLICT")).message).toMatch(/waiting to go out/);
+
+    await db.update(messages).set({ status: "sent" }).where(eq(messages.campaignId, seeded.campaign.id));
+    await db.update(campaigns).set({ senderIds: [id], status: "paused" }).where(eq(campaigns.id, seeded.campaign.id));
+    expect((await expectAppError(deleteSender(actor, { id }), "CONFLICT")).message).toMatch(/pool of a campaign/);
+
+    await db.update(campaigns).set({ status: "sent" }).where(eq(campaigns.id, seeded.campaign.id));
+    await deleteSender(actor, { id });
+    expect(await db.select().from(contactSenders).where(eq(contactSenders.senderId, id))).toEqual([]);
+    // The sent messages stay in the log, their sender emptied.
+    const rows = await db.select({ senderId: messages.senderId }).from(messages).where(eq(messages.campaignId, seeded.campaign.id));
+    expect(rows).toEqual([{ senderId: null }, { senderId: null }]);
   });
 
   it("lets members look but not create, change, pause or delete", async () => {

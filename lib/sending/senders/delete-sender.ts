@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
-import { senders } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { db, query } from "@/db";
+import { contactSenders, senders } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/orgs/actor";
@@ -10,8 +10,10 @@ import { authorize } from "./permissions";
 import { senderIdSchema } from "./schemas";
 
 /**
- * Deletes a sender (owners and admins). Its daily counts go with it. Rows that still refer to it
- * (messages, campaign pools) refuse the delete through their foreign keys: pause it instead.
+ * Deletes a sender (owners and admins). Refused while it has unsent messages or sits in the pool
+ * of a campaign that is not over (they would wait for it forever): pause it instead. Its daily
+ * counts and sticky assignments go with it (contact_senders has no key to it, see the schema);
+ * sent messages keep their history with the sender left empty.
  */
 export async function deleteSender(actor: Actor, input: { id: string }) {
   authorize(actor, "manageSenders");
@@ -19,6 +21,16 @@ export async function deleteSender(actor: Actor, input: { id: string }) {
   try {
     await db.transaction(async (tx) => {
       const row = await loadSender(tx, actor.orgId, id, { forUpdate: true });
+      const [use] = await query<{ unsent: boolean; pooled: boolean }>(
+        sql`select
+              exists (select 1 from messages where sender_id = ${row.id} and status in ('queued', 'sending')) as unsent,
+              exists (select 1 from campaigns where org_id = ${actor.orgId} and ${row.id} = any(sender_ids)
+                        and status in ('draft', 'scheduled', 'sending', 'paused')) as pooled`,
+        tx,
+      );
+      if (use.unsent) throw new AppError("CONFLICT", "This sender still has messages waiting to go out. Pause it instead, or cancel those campaigns first.");
+      if (use.pooled) throw new AppError("CONFLICT", "This sender is in the pool of a campaign that is not finished. Remove it from that campaign or pause the sender instead.");
+      await tx.delete(contactSenders).where(eq(contactSenders.senderId, row.id));
       await tx.delete(senders).where(and(eq(senders.id, row.id), eq(senders.orgId, actor.orgId)));
       await recordAudit(tx, { orgId: actor.orgId, actorId: actor.userId, action: "sender.deleted", targetType: "sender", targetId: row.id });
     });
