@@ -101,8 +101,9 @@ export function intakeRowsSql(spec: IntakeSpec): SQL {
 /**
  * Settings for the one big statement, for this transaction only: JIT off (compiling the
  * schedule's expressions costs seconds and gains nothing on a single pass), hash joins rather
- * than sorting a million contacts for a merge against ~600 zones, and memory for the hashes and
- * the materialized rows.
+ * than sorting a million contacts for a merge against ~600 zones, and memory for the hashes
+ * (list members, sticky senders: ~50-70 MB each per million) and the materialized rows, which
+ * then stay off disk (about a second saved per million recipients).
  */
 export async function tuneForIntake(tx: Tx) {
   await tx.execute(sql`SET LOCAL jit = off`);
