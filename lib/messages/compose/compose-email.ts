@@ -83,7 +83,7 @@ export function composeEmail(plan: EmailPlan, from: EmailAddress, r: Recipient):
       get text() {
         return (text ??= join(plan.text));
       },
-      headers: { ...listUnsubscribeHeadersFor(base, unsub) },
+      headers: listUnsubscribeHeadersFor(base, unsub),
       customArgs: { herald_message_id: messageId },
       shared: { key: plan.key, subject: plan.shared.subject, html: plan.shared.html, text: plan.shared.text, values },
     };
