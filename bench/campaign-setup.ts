@@ -24,7 +24,17 @@ export async function createBenchOrg(): Promise<BenchOrg> {
   return { actor: { userId: user.id, orgId: org.id, role: "owner" }, orgId: org.id, userId: user.id };
 }
 
+/**
+ * The org and everything it holds, in about 30 s at a million. The big tables go first and
+ * set-based, children before parents: left to the org's ON DELETE CASCADE, each contact and
+ * message runs its own cascade statements. ANALYZE first: those per-row statements are planned
+ * once per connection, and a plan made while message_events was empty scans the whole table for
+ * every message deleted (a first attempt ran for over half an hour).
+ */
 export async function dropBenchOrg(o: BenchOrg) {
+  const tables = ["message_events", "messages", "contact_senders", "list_members", "contact_events", "suppressions"];
+  for (const table of [...tables, "contacts"]) await db.execute(sql`ANALYZE ${sql.identifier(table)}`);
+  for (const table of [...tables, "contacts"]) await db.execute(sql`DELETE FROM ${sql.identifier(table)} WHERE org_id = ${o.orgId}`);
   await db.delete(orgs).where(eq(orgs.id, o.orgId));
   await db.delete(users).where(eq(users.id, o.userId));
 }
