@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { newId } from "@/lib/ids";
 import { contacts } from "./audience";
 import { users } from "./auth";
@@ -157,10 +157,32 @@ export const messageEvents = pgTable(
     /** queued, sending, sent, retry, failed, delivered, open, click, bounce, complaint, unsubscribe, suppressed, cancelled */
     kind: text().notNull(),
     data: jsonb().$type<Record<string, unknown>>(),
+    /** The provider's id for the event (SendGrid `sg_event_id`, an SMS gateway's receipt id): a redelivered webhook adds nothing. */
+    providerEventId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.messageId, t.createdAt), index().on(t.orgId, t.createdAt)],
+  (t) => [
+    index().on(t.messageId, t.createdAt),
+    index().on(t.orgId, t.createdAt),
+    uniqueIndex("message_events_provider_event_idx").on(t.messageId, t.providerEventId).where(sql`provider_event_id IS NOT NULL`),
+  ],
 );
+
+/**
+ * Tracking hits as they arrive: the open pixel and click redirect commit a row here before they
+ * answer, and a fold (lib/tracking/fold-hits.ts) moves them into message_events and the message
+ * state machine moments later, in large batches. No key, no index, no foreign key: an append to
+ * this heap is the cheapest durable write Postgres has, which is what lets the hot path keep up
+ * with a burst of opens. The fold takes rows by ctid (FOR UPDATE SKIP LOCKED) and deletes them.
+ */
+export const trackingHits = pgTable("tracking_hits", {
+  messageId: bigint({ mode: "number" }).notNull(),
+  /** open | click */
+  kind: text().notNull(),
+  link: integer(),
+  agent: text().notNull(),
+  at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
 
 /**
  * Sticky assignment: the sender that first wrote to a contact on a channel keeps writing to

@@ -1,20 +1,27 @@
 import { ensureDb } from "@/db";
-import { applyMessageEvents, type AppliedEvent, type MessageEventInput } from "@/lib/messages/apply-events";
+import type { AppliedEvent } from "@/lib/messages/apply-events";
+import { foldAllTrackingHits } from "./fold-hits";
+import { insertHits, type Hit } from "./insert-hits";
 
-/** One open or click, already verified from its token. */
-export type Hit = { kind: "open" | "click"; messageId: number; linkIndex?: number; agent: string };
+export type { Hit } from "./insert-hits";
 
 export type HitRecorderOptions = {
   /** A batch never grows past this; a full batch is written at once. */
   maxBatch?: number;
   /**
-   * Batches written at the same time. One by default: every batch of opens updates its
-   * campaign's counters, so two batches in flight mostly wait on each other's row lock, and
-   * measured on 2 cores one writer with the next batch gathering meanwhile is faster (bench/tracking.ts).
+   * Batches written at the same time. A batch only appends to tracking_hits and reads by primary
+   * key, so batches in flight never wait on each other: while one waits for its commit's WAL
+   * flush, the next executes.
    */
   maxInFlight?: number;
-  /** The writer; tests and the benchmark may wrap it. */
-  apply?: (events: MessageEventInput[]) => Promise<AppliedEvent[]>;
+  /** The writer; tests may wrap it. */
+  apply?: (hits: Hit[]) => Promise<AppliedEvent[]>;
+  /** Moves committed hits into the message state machine (fold-hits.ts); tests may wrap it. */
+  fold?: () => Promise<number>;
+  /** The fold runs once no hit has been written for this long (the burst is over)... */
+  foldDelayMs?: number;
+  /** ...or when the oldest unfolded hit is this old, whatever the traffic. */
+  maxFoldLagMs?: number;
 };
 
 type Pending = { hit: Hit; resolve: (r: AppliedEvent) => void; reject: (e: unknown) => void };
@@ -29,6 +36,16 @@ type Pending = { hit: Hit; resolve: (r: AppliedEvent) => void; reject: (e: unkno
  * next turn of the event loop (together with whatever else arrived in that turn); hits that find
  * every slot busy queue up and leave together when a slot frees. At low traffic a hit waits for
  * nothing; under load batches grow with the load, which is what keeps the database ahead.
+ *
+ * What is committed before the answer is the hit itself (tracking_hits); the message's status,
+ * first-open time, the campaign's counters and the event timeline follow when the fold runs.
+ * The fold costs the database about twice what recording a hit does (it updates the message
+ * and its indexes, the campaign's counter row, and the indexed event table), so it does not
+ * compete with a burst of opens: it runs once the hits pause for `foldDelayMs`, or when the
+ * oldest waiting hit is `maxFoldLagMs` old, whichever comes first, and then clears the whole
+ * backlog in batches of thousands (faster than the hot path fills it: bench/tracking.ts).
+ * During a burst the dashboard's opens lag by at most that much; no hit is ever lost, and the
+ * sweep cron folds too, for hits left by a process that stopped.
  */
 export class HitRecorder {
   private queue: Pending[] = [];
@@ -36,15 +53,26 @@ export class HitRecorder {
   private scheduled = false;
   private readonly maxBatch: number;
   private readonly maxInFlight: number;
-  private readonly apply: (events: MessageEventInput[]) => Promise<AppliedEvent[]>;
+  private readonly apply: (hits: Hit[]) => Promise<AppliedEvent[]>;
+  private readonly fold: () => Promise<number>;
+  private readonly foldDelayMs: number;
+  private readonly maxFoldLagMs: number;
+  private foldTimer: NodeJS.Timeout | null = null;
+  /** When the oldest hit not yet handed to a fold was written. */
+  private unfoldedSince: number | null = null;
+  private folding: Promise<void> | null = null;
+  private foldAgain = false;
   private idle: (() => void)[] = [];
   /** Counters for tests, the benchmark and logs. */
-  readonly stats = { hits: 0, batches: 0, largestBatch: 0, failedBatches: 0 };
+  readonly stats = { hits: 0, batches: 0, largestBatch: 0, failedBatches: 0, folds: 0, folded: 0, failedFolds: 0 };
 
   constructor(options: HitRecorderOptions = {}) {
     this.maxBatch = options.maxBatch ?? 1000;
-    this.maxInFlight = options.maxInFlight ?? 1;
-    this.apply = options.apply ?? ((events) => applyMessageEvents(events));
+    this.maxInFlight = options.maxInFlight ?? 2;
+    this.apply = options.apply ?? insertHits;
+    this.fold = options.fold ?? (() => foldAllTrackingHits());
+    this.foldDelayMs = options.foldDelayMs ?? 200;
+    this.maxFoldLagMs = options.maxFoldLagMs ?? 30_000;
   }
 
   /** Resolves once the hit is committed: `applied` false when its message (or link) does not exist. */
@@ -64,10 +92,60 @@ export class HitRecorder {
     });
   }
 
-  /** Resolves when nothing is queued or being written (for a graceful shutdown). */
-  drain(): Promise<void> {
-    if (this.queue.length === 0 && this.inFlight === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idle.push(resolve));
+  /**
+   * Resolves when nothing is queued or being written and every hit written so far is folded
+   * (a graceful shutdown; tests that look at messages after a hit).
+   */
+  async drain(): Promise<void> {
+    if (this.queue.length > 0 || this.inFlight > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+    if (this.foldTimer) {
+      clearTimeout(this.foldTimer);
+      this.foldTimer = null;
+    }
+    await this.folding;
+    await this.runFold();
+  }
+
+  /** Called after each write: (re)arms the fold for when the hits pause, within the lag bound. */
+  private foldSoon() {
+    const now = Date.now();
+    this.unfoldedSince ??= now;
+    if (this.folding) {
+      // Hits committed while a fold runs may be past its snapshot: fold again after it.
+      this.foldAgain = true;
+      return;
+    }
+    if (this.foldTimer) clearTimeout(this.foldTimer);
+    const wait = Math.max(0, Math.min(this.foldDelayMs, this.unfoldedSince + this.maxFoldLagMs - now));
+    this.foldTimer = setTimeout(() => {
+      this.foldTimer = null;
+      void this.runFold();
+    }, wait);
+    // A pending fold never keeps a process alive: the sweep folds what is left.
+    this.foldTimer.unref();
+  }
+
+  private runFold(): Promise<void> {
+    if (!this.folding) {
+      this.foldAgain = false;
+      this.unfoldedSince = null;
+      this.folding = this.foldOnce().finally(() => {
+        this.folding = null;
+        if (this.foldAgain) this.foldSoon();
+      });
+    }
+    return this.folding;
+  }
+
+  private async foldOnce() {
+    try {
+      this.stats.folds++;
+      this.stats.folded += await this.fold();
+    } catch (e) {
+      // The hits stay in tracking_hits: the next fold, or the sweep, takes them.
+      this.stats.failedFolds++;
+      console.error("[tracking] fold failed", e);
+    }
   }
 
   private flush() {
@@ -89,19 +167,14 @@ export class HitRecorder {
   private async write(batch: Pending[]) {
     try {
       await ensureDb();
-      const results = await this.apply(batch.map(({ hit }) => toEvent(hit)));
+      const results = await this.apply(batch.map(({ hit }) => hit));
       batch.forEach((p, i) => p.resolve(results[i]));
+      this.foldSoon();
     } catch (e) {
       this.stats.failedBatches++;
       for (const p of batch) p.reject(e);
     }
   }
-}
-
-function toEvent(hit: Hit): MessageEventInput {
-  const data: Record<string, unknown> = { agent: hit.agent };
-  if (hit.kind === "click") data.link = hit.linkIndex;
-  return { messageId: hit.messageId, kind: hit.kind, data };
 }
 
 // One recorder per module instance: the custom server and Next's bundle each hold their own.
