@@ -85,6 +85,11 @@ export async function launchCampaign(actor: Actor, input: { id: string }): Promi
   const done = await db.transaction(async (tx) => {
     const campaign = await loadCampaign(tx, actor.orgId, id, { forUpdate: true });
     if (campaign.status !== "draft") throw new AppError("CONFLICT", "This campaign has already been launched.");
+    // Launches of one org and channel take turns. Two at once would each see no sticky sender
+    // for a contact new to both, pick one each from their own pools, and the contact would hear
+    // from two mailboxes (the second assignment is dropped by ON CONFLICT, its messages are not).
+    // Taken before the intake statement starts, whose snapshot then sees the other's assignments.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`campaign-launch:${actor.orgId}:${campaign.channel}`}))`);
     const plan = await prepareIntake(tx, campaign);
     if (plan.problems.length || !plan.spec || !plan.content) throw problemError(plan.problems[0] ?? { message: "This campaign cannot be launched." });
 

@@ -261,6 +261,21 @@ describe("intake: sticky senders", () => {
     expect((await stickyOf(fresh)).get(fresh[0])).toBe(b.id);
   });
 
+  it("gives a contact new to two campaigns launched at the same moment one sender for both", async () => {
+    const { actor, org } = await campaignOrg();
+    const template = await emailTemplate(actor);
+    const [a, b] = [await emailSender(actor), await emailSender(actor)];
+    const people = await addContacts(org.id, Array.from({ length: 20 }, () => ({})));
+    const list = await listOf(actor, people);
+    const one = await createCampaign(actor, { name: "A", channel: "email", templateId: template.id, audience: lists([list]), senderIds: [a.id], schedule: LATER });
+    const two = await createCampaign(actor, { name: "B", channel: "email", templateId: template.id, audience: lists([list]), senderIds: [b.id], schedule: LATER });
+    await Promise.all([launchCampaign(actor, { id: one.id }), launchCampaign(actor, { id: two.id })]);
+    const sticky = await stickyOf(people);
+    expect(sticky.size).toBe(20);
+    // Whichever launched first assigned everyone; the other followed its assignments.
+    for (const m of [...(await messagesOf(one.id)), ...(await messagesOf(two.id))]) expect(m.sender_id).toBe(sticky.get(m.contact_id));
+  });
+
   it("fills the least busy sender first (water-filling by sent today)", async () => {
     const { actor, org } = await campaignOrg();
     const [busy, idle] = [await emailSender(actor), await emailSender(actor)];
