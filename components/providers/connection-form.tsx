@@ -64,6 +64,17 @@ export function ConnectionForm({ slug, connection }: { slug: string; connection?
       {kind === "sendgrid" ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <SecretField label="API key" name="apiKey" stored={stored("apiKey")} error={err("apiKey")} hint="A key with the Mail Send permission; it starts with SG." />
+          <Field
+            label="Webhook verification key (optional)"
+            name="webhookKey"
+            defaultValue={v("webhookKey")}
+            error={err("webhookKey")}
+            placeholder="MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE…"
+            autoComplete="off"
+            spellCheck={false}
+            hint="From SendGrid’s Event Webhook settings with “Signed Event Webhook” on. A public key, not a secret: Herald accepts delivery, open, click, bounce and unsubscribe events only when they are signed with it."
+            className="sm:col-span-2"
+          />
         </div>
       ) : null}
       {kind === "smtp" ? (

@@ -14,6 +14,9 @@ export type MessageEventKind = (typeof MESSAGE_EVENT_KINDS)[number];
  * the target among the campaign's stored links. `data.source` names where a bounce, complaint or
  * unsubscribe came from (it becomes the suppression's source and the contact history's reason).
  * `orgId`, when the caller knows it (a provider webhook of one org), must match the message's.
+ * `providerEventId` (SendGrid's `sg_event_id`, an SMS receipt's id) is recorded once per message:
+ * an event whose id the message already has is dropped before it counts for anything, so a
+ * redelivered webhook batch adds no second event and moves nothing twice.
  */
 export type MessageEventInput = {
   messageId: number;
@@ -21,6 +24,7 @@ export type MessageEventInput = {
   data?: Record<string, unknown>;
   at?: Date;
   orgId?: string;
+  providerEventId?: string;
 };
 
 /** Per input, in order: whether it was recorded, and a click's stored target. */
@@ -59,7 +63,8 @@ function linkOf(e: MessageEventInput): number | null {
  *   status alone: their e-mail address may be fine.
  *
  * Events for messages that do not exist (or of another org, or clicks on a link the campaign
- * does not have) are dropped and come back as `applied: false`.
+ * does not have, or a provider event id the message already has) are dropped and come back as
+ * `applied: false`.
  *
  * Concurrency: the messages a batch changes are locked in id order, and the "first" checks read
  * the locked (newest) row, so two batches racing on one message count its first open once. The
@@ -81,6 +86,7 @@ export async function applyMessageEvents(events: MessageEventInput[], tx?: Db | 
       data: e.data ?? null,
       at: e.at ? e.at.toISOString() : null,
       org_id: e.orgId ?? null,
+      provider_event_id: e.providerEventId ?? null,
     })),
   );
   // Opens and clicks (the tracking hot path) get a shorter statement: nothing to suppress.
@@ -121,8 +127,8 @@ async function runPrepared(payload: string, withStops: boolean): Promise<Row[]> 
 function applySql(payload: string, withStops: boolean): SQL {
   return sql`
     WITH input AS (
-      SELECT x.ord, x.message_id, x.kind, x.link, x.data, coalesce(x.at, now()) AS at, x.org_id
-      FROM jsonb_to_recordset(${payload}::jsonb) AS x(ord int, message_id bigint, kind text, link int, data jsonb, at timestamptz, org_id text)
+      SELECT x.ord, x.message_id, x.kind, x.link, x.data, coalesce(x.at, now()) AS at, x.org_id, x.provider_event_id
+      FROM jsonb_to_recordset(${payload}::jsonb) AS x(ord int, message_id bigint, kind text, link int, data jsonb, at timestamptz, org_id text, provider_event_id text)
       WHERE x.kind IN ('delivered', 'open', 'click', 'bounce', 'complaint', 'unsubscribe')
     ), info AS (
       -- What the rows said when the statement began. Their timestamps only ever go from null to
@@ -131,15 +137,20 @@ function applySql(payload: string, withStops: boolean): SQL {
       FROM messages m
       WHERE m.id IN (SELECT message_id FROM input)
     ), accepted AS (
-      SELECT z.ord, z.message_id, z.kind, z.data, z.at, z.org_id, z.url
+      SELECT z.ord, z.message_id, z.kind, z.data, z.at, z.org_id, z.url, z.provider_event_id
       FROM (
         -- jsonb ->> int counts from the end for a negative index: hence link >= 0.
-        SELECT i.ord, i.message_id, i.kind, i.data, i.at, i.link, f.org_id,
+        SELECT i.ord, i.message_id, i.kind, i.data, i.at, i.link, f.org_id, i.provider_event_id,
                CASE WHEN i.link >= 0 THEN (SELECT cp.links ->> i.link FROM campaigns cp WHERE cp.id = f.campaign_id) END AS url
         FROM input i
         JOIN info f ON f.id = i.message_id AND (i.org_id IS NULL OR i.org_id = f.org_id)
       ) z
-      WHERE z.link IS NULL OR z.url IS NOT NULL
+      WHERE (z.link IS NULL OR z.url IS NOT NULL)
+        -- A provider event the message already has (a redelivered webhook) is not news. Two
+        -- copies within one batch both pass here; they move the row once anyway (per_message
+        -- aggregates), and the INSERT below keeps one.
+        AND (z.provider_event_id IS NULL OR NOT EXISTS (
+          SELECT 1 FROM message_events e WHERE e.message_id = z.message_id AND e.provider_event_id = z.provider_event_id))
     ), per_message AS (
       SELECT a.message_id AS id,
              max(CASE a.kind WHEN 'delivered' THEN 1 WHEN 'open' THEN 2 WHEN 'click' THEN 3 ELSE 0 END) AS reach,
@@ -190,12 +201,15 @@ function applySql(payload: string, withStops: boolean): SQL {
       WHERE m.id = mv.id
       RETURNING 1
     ), event_ins AS (
-      INSERT INTO message_events (org_id, message_id, kind, data, created_at)
+      INSERT INTO message_events (org_id, message_id, kind, data, provider_event_id, created_at)
       SELECT a.org_id, a.message_id, a.kind,
              CASE WHEN a.url IS NULL THEN a.data ELSE coalesce(a.data, '{}'::jsonb) || jsonb_build_object('url', a.url) END,
-             a.at
+             a.provider_event_id, a.at
       FROM accepted a
       ORDER BY a.ord
+      -- The unique (message_id, provider_event_id) index: a copy within the batch, or one a
+      -- concurrent delivery of the same batch committed first, is skipped, not an error.
+      ON CONFLICT DO NOTHING
       RETURNING 1
     ), counters AS (
       SELECT x.campaign_id, sum(x.opens)::int AS opens, sum(x.clicks)::int AS clicks, sum(x.unsubscribes)::int AS unsubscribes

@@ -44,6 +44,28 @@ const gatewayUrl = z
     }
   });
 
+// The DER SubjectPublicKeyInfo header of every P-256 public key: SendGrid's "verification key"
+// is this plus the 65-byte uncompressed point, base64-encoded (91 bytes, 124 characters).
+const P256_SPKI_PREFIX = "3059301306072a8648ce3d020106082a8648ce3d030107034200";
+
+/**
+ * The Signed Event Webhook's verification key as SendGrid shows it (Mail Settings > Event
+ * Webhook). Public, so it lives in `config`. A pasted PEM block or line breaks are tolerated;
+ * what is stored is the bare base64 the webhook verifies with.
+ */
+const webhookKey = z.preprocess(
+  (v) => blankToUndefined(typeof v === "string" ? v.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, "").replace(/\s+/g, "") : v),
+  z
+    .string()
+    .max(400, "That is too long for a verification key.")
+    .refine((v) => {
+      if (!/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return false;
+      const der = Buffer.from(v, "base64");
+      return der.length === 91 && der.subarray(0, 26).toString("hex") === P256_SPKI_PREFIX;
+    }, "Paste the verification key SendGrid shows for the signed Event Webhook (it starts with MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE).")
+    .optional(),
+);
+
 /** A secret: required when creating, optional (blank keeps the stored one) when updating. */
 function secret(label: string, required: boolean, check?: { test: (v: string) => boolean; message: string }) {
   const plain = z.string().trim().min(1, `Enter the ${label}.`).max(2000, "That is too long.");
@@ -58,6 +80,7 @@ function kindSchemas(mode: "create" | "update") {
       kind: z.literal("sendgrid"),
       name: nameSchema,
       apiKey: secret("API key", creating, { test: (v) => v.startsWith("SG."), message: "SendGrid API keys start with “SG.”." }),
+      webhookKey,
     }),
     z.object({
       kind: z.literal("smtp"),

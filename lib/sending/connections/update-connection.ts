@@ -16,7 +16,8 @@ export type UpdateConnectionInput = { id: string } & Record<string, unknown>;
 /**
  * Changes a connection's name and settings (owners and admins). The kind stays; a blank secret
  * keeps the stored one, a filled one replaces it. Any change of settings makes the connection
- * `untested` again, since the last test proved the old settings.
+ * `untested` again, since the last test proved the old settings (the SendGrid webhook's
+ * verification key is not one: it checks what SendGrid sends Herald, not how Herald sends).
  */
 export async function updateConnection(actor: Actor, input: UpdateConnectionInput): Promise<ConnectionView> {
   authorize(actor, "manageConnections");
@@ -35,7 +36,7 @@ export async function updateConnection(actor: Actor, input: UpdateConnectionInpu
         .from(providerConnections)
         .where(and(eq(providerConnections.orgId, actor.orgId), eq(providerConnections.name, name), ne(providerConnections.id, current.id)));
       if (taken) throw new AppError("CONFLICT", NAME_TAKEN, { name: NAME_TAKEN });
-      const settingsChanged = JSON.stringify(config) !== JSON.stringify(current.config) || Object.keys(secrets).length > 0;
+      const settingsChanged = JSON.stringify(sendingSettings(config)) !== JSON.stringify(sendingSettings(current.config)) || Object.keys(secrets).length > 0;
       const [row] = await tx
         .update(providerConnections)
         .set({
@@ -61,4 +62,12 @@ export async function updateConnection(actor: Actor, input: UpdateConnectionInpu
     if (isNameTaken(e)) throw new AppError("CONFLICT", NAME_TAKEN, { name: NAME_TAKEN });
     throw e;
   }
+}
+
+/** The settings a connection test proves: the config without the inbound webhook's key. */
+function sendingSettings(config: unknown): unknown {
+  if (!config || typeof config !== "object") return config;
+  const rest = { ...(config as Record<string, unknown>) };
+  delete rest.webhookKey;
+  return rest;
 }

@@ -4,9 +4,11 @@ import { notFound } from "next/navigation";
 import { requireOrg } from "@/app/_lib/session";
 import { ConnectionForm } from "@/components/providers/connection-form";
 import { ConnectionStatusBadge } from "@/components/providers/connection-status-badge";
+import { WebhookCard } from "@/components/providers/webhook-card";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader, PageHeader } from "@/components/ui/card";
 import { RowAction } from "@/components/ui/row-action";
+import { appUrl } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { getConnection } from "@/lib/sending/connections/get-connection";
 import { can } from "@/lib/sending/connections/permissions";
@@ -63,6 +65,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
             ) : null}
           </CardBody>
         </Card>
+        <WebhookCard kind={connection.kind} connectionId={connection.id} baseUrl={appUrl()} hasSendgridKey={typeof connection.config.webhookKey === "string"} />
         {canManage ? (
           <Card>
             <CardHeader title="Settings" description="Changing a setting or a secret marks the connection untested." />
