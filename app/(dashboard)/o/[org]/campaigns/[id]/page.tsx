@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireOrg } from "@/app/_lib/session";
@@ -79,6 +79,30 @@ function describeSchedule(c: CampaignView, orgTimezone: string): string {
   return parts.join(", ").replace(", (", " (");
 }
 
+/** The review (the launch's own query, counted) and the launch button that depends on it. */
+async function ReviewAndLaunch(props: { actor: Actor; c: CampaignView; slug: string; canBill: boolean; senderNames: Record<string, string> }) {
+  const { c } = props;
+  const r = await review(props.actor, c.id);
+  const startsLater = Boolean(c.schedule.startLocal || (c.schedule.startAt && new Date(c.schedule.startAt) > new Date()));
+  const blocked = r.problems.length ? "Fix the problems listed above to launch." : r.recipients === 0 ? "No one would receive it: change the audience." : null;
+  return (
+    <>
+      <ReviewPanel review={r} slug={props.slug} canBill={props.canBill} senderNames={props.senderNames} />
+      <LaunchForm slug={props.slug} id={c.id} name={c.name} recipients={r.recipients} blocked={blocked} startsLater={startsLater} />
+    </>
+  );
+}
+
+function Counting() {
+  return (
+    <div role="status" aria-live="polite" className="space-y-3">
+      <p className="text-sm text-slate-600">Counting recipients after statuses, suppressions and the schedule… a large audience takes a few seconds.</p>
+      <div className="h-2 w-full animate-pulse rounded bg-slate-200" />
+      <div className="h-2 w-2/3 animate-pulse rounded bg-slate-200" />
+    </div>
+  );
+}
+
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <>
@@ -116,10 +140,8 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   );
 
   if (c.status === "draft") {
-    const [options, r] = await Promise.all([loadEditorOptions(actor), review(actor, c.id)]);
+    const options = await loadEditorOptions(actor);
     const senderNames = Object.fromEntries(options.senders.map((s) => [s.id, s.from]));
-    const startsLater = Boolean(c.schedule.startLocal || (c.schedule.startAt && new Date(c.schedule.startAt) > new Date()));
-    const blocked = r.problems.length ? "Fix the problems listed above to launch." : r.recipients === 0 ? "No one would receive it: change the audience." : null;
     return (
       <>
         {header}
@@ -135,8 +157,10 @@ export default async function CampaignPage({ params, searchParams }: { params: P
             <Card>
               <CardHeader title="Review and launch" description="Counted now, on the saved draft. Save your changes to update it." />
               <CardBody className="space-y-6">
-                <ReviewPanel review={r} slug={org.slug} canBill={atLeast(role, "admin")} senderNames={senderNames} />
-                <LaunchForm slug={org.slug} id={c.id} name={c.name} recipients={r.recipients} blocked={blocked} startsLater={startsLater} />
+                {/* Streamed: counting a large audience takes seconds, the rest of the page does not wait for it. */}
+                <Suspense fallback={<Counting />}>
+                  <ReviewAndLaunch actor={actor} c={c} slug={org.slug} canBill={atLeast(role, "admin")} senderNames={senderNames} />
+                </Suspense>
               </CardBody>
             </Card>
             <Card className="self-start">
