@@ -52,6 +52,26 @@ describe("smtp adapter", () => {
     expect(parsed.html).toContain("<p>Hello reader 1</p>");
   });
 
+  it("carries non-ASCII names and subject, long lines and leading dots intact through the server", async () => {
+    const html = `<p style="color:#111">${"Grüße aus Köln — ".repeat(120)}</p>\n.not-a-terminator\n.\n<p>end</p>`;
+    const text = "Hallo Jörg,\n.\n..two dots\nbye";
+    const [res] = await provider.sendBatch([
+      { ...message(7), from: { email: "news@mail.example.com", name: "Bäckerei Müller, Köln" }, to: "jorg@example.org", subject: "Frische Brötchen für Jörg 🥐", html, text },
+    ]);
+    expect(res.ok).toBe(true);
+    const sunk = sink.messages[0];
+    expect(sunk.from).toBe("news@mail.example.com");
+    expect(sunk.to).toEqual(["jorg@example.org"]);
+    const rawLines = sunk.raw.toString("latin1").split("\r\n");
+    expect(rawLines.every((l) => l.length <= 998 && !/[\r\n]/.test(l))).toBe(true);
+    const parsed = await simpleParser(sunk.raw);
+    expect(parsed.subject).toBe("Frische Brötchen für Jörg 🥐");
+    expect(parsed.from?.value[0]).toEqual({ address: "news@mail.example.com", name: "Bäckerei Müller, Köln" });
+    expect((parsed.html as string).replace(/\r\n/g, "\n")).toBe(html);
+    expect(parsed.text?.replace(/\r\n/g, "\n")).toBe(text);
+    expect(parsed.headers.get("x-herald-message-id")).toBe("msg_smtp7");
+  });
+
   it("sends a batch through the pool, one result per message in order", async () => {
     const batch = Array.from({ length: 40 }, (_, i) => message(i));
     const results = await provider.sendBatch(batch);
@@ -79,6 +99,14 @@ describe("smtp adapter", () => {
     } finally {
       await gone.close();
     }
+  });
+
+  it("answers a closed adapter's messages as retryable instead of leaving them waiting", async () => {
+    const closed = smtpProvider({ host: sink.host, port: sink.port, tls: "none" });
+    await closed.close();
+    const [r] = await closed.sendBatch([message(1)]);
+    expect(r).toMatchObject({ ok: false, retryable: true });
+    expect(sink.messages).toHaveLength(0);
   });
 
   it("tests the connection with a verified login", async () => {

@@ -70,18 +70,18 @@ export function composeEmail(plan: EmailPlan, from: EmailAddress, r: Recipient):
       values[plan.subjectKey] = subject;
     }
     const messageId = encodeId("msg", id);
-    let html: string | undefined;
-    let text: string | undefined;
     return {
       messageId,
       from,
       to: r.to,
       subject,
+      // Joined on each read, not kept: the batch holds its messages until every answer is in, and
+      // a thousand kept bodies would outlive V8's young generation (SMTP reads each body once).
       get html() {
-        return (html ??= join(plan.html));
+        return join(plan.html);
       },
       get text() {
-        return (text ??= join(plan.text));
+        return join(plan.text);
       },
       headers: listUnsubscribeHeadersFor(base, unsub),
       customArgs: { herald_message_id: messageId },

@@ -1,9 +1,14 @@
 import net from "node:net";
 import nodemailer from "nodemailer";
-import { formatAddress, messageIdHeader } from "./address";
-import { errorText } from "./map-limit";
+import { messageIdHeader } from "./address";
+import { errorText, mapLimit } from "./map-limit";
+import { buildMessage, envelopeAddress, newBoundary } from "./mime";
 import { failure, type ConnectionTestResult, type EmailProvider, type OutgoingEmail, type ProviderFailure, type ProviderResult } from "./types";
 import { assertPublicDestination } from "@/lib/sending/network-guard";
+
+/** Pooled connections, and messages handed to the pool at once (two per connection). */
+const MAX_CONNECTIONS = 5;
+const IN_FLIGHT = MAX_CONNECTIONS * 2;
 
 export type SmtpTlsMode = "none" | "starttls" | "tls";
 
@@ -47,7 +52,7 @@ export function smtpProvider(settings: SmtpSettings): EmailProvider {
   const guard = () => (checked ??= assertPublicDestination(settings.host));
   const transport = nodemailer.createTransport({
     pool: true,
-    maxConnections: 5,
+    maxConnections: MAX_CONNECTIONS,
     maxMessages: 500,
     host: settings.host,
     port: settings.port,
@@ -77,21 +82,47 @@ export function smtpProvider(settings: SmtpSettings): EmailProvider {
     },
   });
 
+  const boundary = newBoundary();
+
+  /**
+   * Hands a finished message to the pool through nodemailer's documented `raw` option (with an
+   * explicit envelope, so nothing re-parses the addresses): connections, login, TLS, requeue
+   * after a dropped connection and the SMTP dialogue stay nodemailer's.
+   */
+  async function deliver(envelope: { from: string; to: string }, raw: Buffer): Promise<void> {
+    if (closed) throw poolClosed();
+    await Promise.race([transport.sendMail({ envelope: { from: envelope.from, to: [envelope.to] }, raw }), whenClosed]);
+  }
+  // A closed pool refuses a message by never calling back (smtp-pool's send() returns false and
+  // sendMail ignores it): without this, a message handed over as the adapter closes would wait forever.
+  let closed = false;
+  const poolClosed = () => Object.assign(new Error("The connection pool is closed."), { code: "ECONNECTION" });
+  let signalClosed: (e: Error) => void = () => {};
+  const whenClosed = new Promise<never>((_resolve, reject) => (signalClosed = reject));
+  whenClosed.catch(() => {});
+
   async function send(m: OutgoingEmail): Promise<ProviderResult> {
     try {
       await guard();
-      const info = await transport.sendMail({
-        from: formatAddress(m.from),
-        to: m.to,
-        replyTo: m.replyTo,
-        subject: m.subject,
-        text: m.text || undefined,
-        html: m.html || undefined,
-        messageId: messageIdHeader(m.messageId, settings.fromDomain || undefined),
-        date: new Date(),
-        headers: { ...m.headers, "X-Herald-Message-Id": m.messageId },
-      });
-      return { ok: true, providerMessageId: info.messageId };
+      const messageId = messageIdHeader(m.messageId, settings.fromDomain || undefined);
+      // Herald builds the message (mime.ts) and nodemailer only carries it: its own MIME
+      // composition cost more CPU than everything else a campaign message takes.
+      const raw = buildMessage(
+        {
+          from: m.from,
+          to: m.to,
+          replyTo: m.replyTo,
+          subject: m.subject,
+          messageId,
+          date: new Date(),
+          headers: { ...m.headers, "X-Herald-Message-Id": m.messageId },
+          html: m.html,
+          text: m.text,
+        },
+        boundary,
+      );
+      await deliver({ from: envelopeAddress(m.from), to: envelopeAddress(m.to) }, raw);
+      return { ok: true, providerMessageId: messageId };
     } catch (e) {
       return classifySmtpError(e);
     }
@@ -100,8 +131,10 @@ export function smtpProvider(settings: SmtpSettings): EmailProvider {
   return {
     kind: "smtp",
     channel: "email",
-    // The pool queues what its connections cannot take yet, so the whole batch is handed over at once.
-    sendBatch: (messages) => Promise.all(messages.map(send)),
+    // A few messages per connection in flight, each built just before the pool can take it: built
+    // all at once, a batch's thousand bodies would outlive V8's young generation and cost full
+    // collections; a connection that finishes one message still finds the next one queued.
+    sendBatch: (messages) => mapLimit(messages, IN_FLIGHT, send),
     send,
     async test(): Promise<ConnectionTestResult> {
       try {
@@ -112,6 +145,10 @@ export function smtpProvider(settings: SmtpSettings): EmailProvider {
         return { ok: false, error: classifySmtpError(e).error };
       }
     },
-    close: async () => transport.close(),
+    close: async () => {
+      closed = true;
+      signalClosed(poolClosed());
+      transport.close();
+    },
   };
 }
