@@ -43,7 +43,7 @@ export function WebhookCard({ kind, connectionId, baseUrl, hasSendgridKey }: { k
             Sign every request: the header <code className={code}>X-Herald-Signature</code> is the hex HMAC-SHA256 of the raw body, keyed with this connection’s token.
           </p>
           <p>
-            A failed or undelivered receipt counts as a bounce and stops SMS to that number. A reply of STOP, STOPALL, UNSUBSCRIBE, CANCEL, END or QUIT stops SMS to that number and unsubscribes the contact who has it.
+            A failed receipt counts as a bounce and stops SMS to that number; an undelivered one (phone off, out of range) is noted on the message as a soft bounce and the number stays reachable. A reply of STOP, STOPALL, UNSUBSCRIBE, CANCEL, END or QUIT stops SMS to that number and unsubscribes the contact who has it.
           </p>
         </CardBody>
       </Card>

@@ -5,7 +5,12 @@ import { dbKind, query, rawDb, type Db, type Tx } from "@/db";
 import { addressHashSql } from "@/lib/audience/suppressions/address-hash";
 import { pgError } from "@/lib/sending/connections/pg-error";
 
-export const MESSAGE_EVENT_KINDS = ["delivered", "open", "click", "bounce", "complaint", "unsubscribe"] as const;
+/**
+ * `soft_bounce` (a receiving server refused for now, or an SMS could not be handed over) and
+ * `dropped` (the provider would not send it, for a reason about the sender) are recorded on the
+ * timeline and move nothing: the address may be fine, so nothing is suppressed.
+ */
+export const MESSAGE_EVENT_KINDS = ["delivered", "open", "click", "bounce", "complaint", "unsubscribe", "soft_bounce", "dropped"] as const;
 export type MessageEventKind = (typeof MESSAGE_EVENT_KINDS)[number];
 
 /**
@@ -129,7 +134,7 @@ function applySql(payload: string, withStops: boolean): SQL {
     WITH input AS (
       SELECT x.ord, x.message_id, x.kind, x.link, x.data, coalesce(x.at, now()) AS at, x.org_id, x.provider_event_id
       FROM jsonb_to_recordset(${payload}::jsonb) AS x(ord int, message_id bigint, kind text, link int, data jsonb, at timestamptz, org_id text, provider_event_id text)
-      WHERE x.kind IN ('delivered', 'open', 'click', 'bounce', 'complaint', 'unsubscribe')
+      WHERE x.kind IN ('delivered', 'open', 'click', 'bounce', 'complaint', 'unsubscribe', 'soft_bounce', 'dropped')
     ), info AS (
       -- What the rows said when the statement began. Their timestamps only ever go from null to
       -- a time, so a row this snapshot shows as already opened needs nothing from an open.

@@ -34,7 +34,7 @@ export type SendgridEvent = z.infer<typeof sendgridEventSchema>;
 
 /** Why an event of a verified batch moved nothing. Each is answered 2xx: SendGrid must not retry them. */
 export type SkipReason =
-  /** processed, deferred, group_resubscribe, a `blocked` bounce, a drop for a reason that is not the recipient's... */
+  /** processed, deferred, group_resubscribe, and event types SendGrid adds later. */
   | "not_tracked"
   /** No `herald_message_id`, or not one of Herald's ids (mail sent on the same SendGrid account by something else). */
   | "not_ours"
@@ -58,14 +58,15 @@ export function messageIdOf(e: SendgridEvent): number | null {
  * A `dropped` event means SendGrid never sent the message. Some reasons are SendGrid remembering
  * the recipient (its own bounce, spam-report and unsubscribe lists, or an address it cannot
  * mail): Herald learns the same fact and stops writing to the address. Any other reason (quota,
- * a bad header, spam content) is about the sender, not the recipient: nothing to record there.
+ * a bad header, spam content) is about the sender, not the recipient: a `dropped` event on the
+ * timeline says why the message never arrived, and the address stays mailable.
  */
-function dropKind(reason: string | undefined): MessageEventInput["kind"] | null {
+function dropKind(reason: string | undefined): MessageEventInput["kind"] {
   const r = (reason ?? "").trim().toLowerCase();
   if (r.startsWith("bounced address") || r === "invalid" || r === "invalid address") return "bounce";
   if (r.startsWith("spam reporting address")) return "complaint";
   if (r.startsWith("unsubscribed address") || r.startsWith("unsubscribed group")) return "unsubscribe";
-  return null;
+  return "dropped";
 }
 
 /**
@@ -74,8 +75,8 @@ function dropKind(reason: string | undefined): MessageEventInput["kind"] | null 
  * - click -> click, with its URL (the caller matches it to the campaign's link index);
  * - bounce -> bounce (a hard bounce: the address is suppressed and the contact marked bounced),
  *   but a bounce of type `blocked` is the receiving server refusing the sender (reputation,
- *   content), not the address: it is not recorded, since Herald has no soft-bounce event and a
- *   `bounce` would suppress a good address;
+ *   content), not the address: a `soft_bounce`, on the timeline only (a `bounce` would suppress
+ *   a good address);
  * - dropped -> see dropKind; spamreport -> complaint; unsubscribe, group_unsubscribe -> unsubscribe;
  * - processed, deferred, group_resubscribe and anything new -> skipped (`not_tracked`).
  * The event's `timestamp` is when it happened; `sg_event_id` makes a redelivery a no-op.
@@ -104,8 +105,7 @@ export function mapSendgridEvent(raw: unknown, orgId: string): MappedEvent {
       data.agent = userAgentClass(e.useragent);
       break;
     case "bounce":
-      if ((e.type ?? "bounce").toLowerCase() !== "bounce") return { skip: "not_tracked" };
-      kind = "bounce";
+      kind = (e.type ?? "bounce").toLowerCase() === "blocked" ? "soft_bounce" : "bounce";
       Object.assign(data, { reason: text(e.reason), status: text(e.status, 20), classification: text(e.bounce_classification, 50) });
       break;
     case "dropped":

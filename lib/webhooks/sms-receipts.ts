@@ -43,6 +43,7 @@ export type SmsWebhookOutcome = {
   skipped: { unmatched: number; not_tracked: number; reply: number; invalid: number };
 };
 
+/** Receipts that say the message did not arrive: `failed` for good, `undelivered` for now. */
 const FAILED = new Set(["failed", "undelivered"]);
 const E164 = /^\+[1-9]\d{6,14}$/;
 
@@ -59,8 +60,11 @@ function receiptEvent(r: z.infer<typeof receiptSchema>, orgId: string): MessageE
   // The gateway's id may name the receipt or the message, so the status goes with it: a repeated
   // receipt is recorded once, and a message that is first delivered and then failed keeps both.
   const providerEventId = `${status}:${receiptId ?? ""}`;
-  // A failed receipt is a bounce: on SMS it suppresses the number and leaves the contact's status.
-  return { messageId, orgId, kind: status === "delivered" ? "delivered" : "bounce", data, providerEventId };
+  // `failed` is final (no such number, a landline): a bounce, which on SMS suppresses the number
+  // and leaves the contact's status. `undelivered` is often passing (phone off, out of range):
+  // a soft bounce on the timeline, the number stays reachable.
+  const kind = status === "delivered" ? "delivered" : status === "failed" ? "bounce" : "soft_bounce";
+  return { messageId, orgId, kind, data, providerEventId };
 }
 
 /**

@@ -81,12 +81,12 @@ describe("SendGrid Event Webhook: the state machine", () => {
       eventFor(delivered[3], "bounce", { type: "bounce", status: "5.1.1", reason: "550 5.1.1 The email account does not exist", bounce_classification: "Invalid Address" }),
       eventFor(delivered[4], "spamreport"),
       eventFor(delivered[5], "unsubscribe"),
-      // A block is the receiving server refusing the sender, not the address: nothing recorded.
+      // A block is the receiving server refusing the sender, not the address: on the timeline only.
       eventFor(delivered[6], "bounce", { type: "blocked", status: "5.7.1", reason: "blocked by policy" }),
     ];
     const res = await post(connectionId, signer.sign(batch));
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ received: true, events: 11, applied: 7, skipped: { not_tracked: 3, not_ours: 0, malformed: 0, tracked_by_herald: 1, unmatched: 0 } });
+    expect(res.body).toEqual({ received: true, events: 11, applied: 8, skipped: { not_tracked: 2, not_ours: 0, malformed: 0, tracked_by_herald: 1, unmatched: 0 } });
 
     const rows = await messageRows(seeded.messageIds);
     expect(rows.map((r) => r.status)).toEqual(["delivered", "opened", "clicked", "bounced", "complained", "unsubscribed", "sent"]);
@@ -97,7 +97,8 @@ describe("SendGrid Event Webhook: the state machine", () => {
     // The click matched the campaign's link index, like a click through Herald's own tracking.
     expect((await eventsOf(m2)).slice(1)).toMatchObject([{ kind: "click", data: { source: "sendgrid", link: 1, url: links[1] } }]);
     expect((await eventsOf(m3)).at(-1)).toMatchObject({ kind: "bounce", data: { source: "sendgrid", status: "5.1.1", classification: "Invalid Address" } });
-    expect(await eventKinds(m6)).toEqual(["sent"]);
+    expect(await eventKinds(m6)).toEqual(["sent", "soft_bounce"]);
+    expect((await eventsOf(m6)).at(-1)).toMatchObject({ data: { source: "sendgrid", status: "5.7.1", reason: "blocked by policy" } });
 
     // Bounce, complaint and unsubscribe each suppress their address and move their contact.
     expect(await suppressionsOf(org.id)).toEqual([
@@ -110,7 +111,7 @@ describe("SendGrid Event Webhook: the state machine", () => {
     expect(await campaignRow(seeded.campaign.id)).toMatchObject({ openCount: 2, clickCount: 1, unsubscribeCount: 1 });
   });
 
-  it("maps drops SendGrid makes for the recipient's sake, and skips the ones about the sender", async () => {
+  it("maps drops SendGrid makes for the recipient's sake, and only notes the ones about the sender", async () => {
     const { org, seeded, connectionId, delivered } = await sentCampaign(4);
     const res = await post(
       connectionId,
@@ -123,10 +124,12 @@ describe("SendGrid Event Webhook: the state machine", () => {
       ]),
     );
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ applied: 3, skipped: { not_tracked: 2 } });
+    expect(res.body).toMatchObject({ applied: 4, skipped: { not_tracked: 1 } });
     expect((await messageRows(seeded.messageIds)).map((r) => r.status)).toEqual(["bounced", "unsubscribed", "complained", "sent"]);
     expect((await suppressionsOf(org.id)).map((s) => s.reason)).toEqual(["hard_bounce", "unsubscribed", "complaint"]);
     expect((await eventsOf(seeded.messageIds[0])).at(-1)?.data).toMatchObject({ dropped: true, reason: "Bounced Address" });
+    // A drop about the sender: the timeline says why it never arrived; the address stays mailable.
+    expect((await eventsOf(seeded.messageIds[3])).at(-1)).toMatchObject({ kind: "dropped", data: { reason: "Recipient List over Package Quota" } });
   });
 
   it("a redelivered batch adds no second event and counts nothing twice", async () => {

@@ -52,7 +52,7 @@ const suppressionsOf = (orgId: string) =>
 const historyOf = (contactId: number) => db.select().from(contactEvents).where(eq(contactEvents.contactId, contactId)).orderBy(asc(contactEvents.id));
 
 describe("SMS gateway webhook: delivery receipts", () => {
-  it("delivered moves the message; failed and undelivered bounce it and suppress the number, leaving the contact", async () => {
+  it("delivered moves the message; failed bounces it and suppresses the number, leaving the contact; undelivered is a soft bounce", async () => {
     const { org, seeded, connectionId, refs } = await sentSms(3);
     const res = await post(
       connectionId,
@@ -64,12 +64,12 @@ describe("SMS gateway webhook: delivery receipts", () => {
       ]),
     );
     expect(res).toEqual({ status: 200, body: { received: true, items: 4, receipts: 3, stops: 0, skipped: { unmatched: 0, not_tracked: 1, reply: 0, invalid: 0 } } });
-    expect((await messageRows(seeded.messageIds)).map((r) => r.status)).toEqual(["delivered", "bounced", "bounced"]);
+    expect((await messageRows(seeded.messageIds)).map((r) => r.status)).toEqual(["delivered", "bounced", "sent"]);
+    expect(await eventKinds(seeded.messageIds[2])).toEqual(["sent", "soft_bounce"]);
     const [failed] = await db.select().from(messageEvents).where(eq(messageEvents.messageId, seeded.messageIds[1])).orderBy(asc(messageEvents.id)).offset(1);
     expect(failed).toMatchObject({ kind: "bounce", providerEventId: "failed:r-2", data: { source: "sms_receipt", status: "failed", receiptId: "r-2", error: "30006 landline or unreachable carrier" } });
     expect(await suppressionsOf(org.id)).toEqual([
       { address: seeded.addresses[1], channel: "sms", reason: "hard_bounce", source: "sms_receipt" },
-      { address: seeded.addresses[2], channel: "sms", reason: "hard_bounce", source: "sms_receipt" },
     ]);
     // The number bounced, not the person: their e-mail may be fine.
     expect((await contactRow(seeded.contactIds[1])).status).toBe("subscribed");
