@@ -30,6 +30,8 @@ export type MessageEventInput = {
   at?: Date;
   orgId?: string;
   providerEventId?: string;
+  /** When set, the message must be of this channel (a provider's webhook speaks for its own). */
+  channel?: "email" | "sms";
 };
 
 /** Per input, in order: whether it was recorded, and a click's stored target. */
@@ -92,6 +94,7 @@ export async function applyMessageEvents(events: MessageEventInput[], tx?: Db | 
       at: e.at ? e.at.toISOString() : null,
       org_id: e.orgId ?? null,
       provider_event_id: e.providerEventId ?? null,
+      channel: e.channel ?? null,
     })),
   );
   // Opens and clicks (the tracking hot path) get a shorter statement: nothing to suppress.
@@ -132,8 +135,8 @@ async function runPrepared(payload: string, withStops: boolean): Promise<Row[]> 
 function applySql(payload: string, withStops: boolean): SQL {
   return sql`
     WITH input AS (
-      SELECT x.ord, x.message_id, x.kind, x.link, x.data, coalesce(x.at, now()) AS at, x.org_id, x.provider_event_id
-      FROM jsonb_to_recordset(${payload}::jsonb) AS x(ord int, message_id bigint, kind text, link int, data jsonb, at timestamptz, org_id text, provider_event_id text)
+      SELECT x.ord, x.message_id, x.kind, x.link, x.data, coalesce(x.at, now()) AS at, x.org_id, x.provider_event_id, x.channel
+      FROM jsonb_to_recordset(${payload}::jsonb) AS x(ord int, message_id bigint, kind text, link int, data jsonb, at timestamptz, org_id text, provider_event_id text, channel text)
       WHERE x.kind IN ('delivered', 'open', 'click', 'bounce', 'complaint', 'unsubscribe', 'soft_bounce', 'dropped')
     ), info AS (
       -- What the rows said when the statement began. Their timestamps only ever go from null to
@@ -148,7 +151,7 @@ function applySql(payload: string, withStops: boolean): SQL {
         SELECT i.ord, i.message_id, i.kind, i.data, i.at, i.link, f.org_id, i.provider_event_id,
                CASE WHEN i.link >= 0 THEN (SELECT cp.links ->> i.link FROM campaigns cp WHERE cp.id = f.campaign_id) END AS url
         FROM input i
-        JOIN info f ON f.id = i.message_id AND (i.org_id IS NULL OR i.org_id = f.org_id)
+        JOIN info f ON f.id = i.message_id AND (i.org_id IS NULL OR i.org_id = f.org_id) AND (i.channel IS NULL OR i.channel = f.channel::text)
       ) z
       WHERE (z.link IS NULL OR z.url IS NOT NULL)
         -- A provider event the message already has (a redelivered webhook) is not news. Two

@@ -93,15 +93,17 @@ export class HitRecorder {
   }
 
   /**
-   * Resolves when nothing is queued or being written and every hit written so far is folded
-   * (a graceful shutdown; tests that look at messages after a hit).
+   * Resolves when nothing is queued or being written and, unless `fold` is false, every hit
+   * written so far is folded (tests that look at messages after a hit). A shutdown passes
+   * `fold: false`: the hits are committed, and the sweep folds them.
    */
-  async drain(): Promise<void> {
+  async drain(opts: { fold?: boolean } = {}): Promise<void> {
     if (this.queue.length > 0 || this.inFlight > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
     if (this.foldTimer) {
       clearTimeout(this.foldTimer);
       this.foldTimer = null;
     }
+    if (opts.fold === false) return;
     await this.folding;
     await this.runFold();
   }
@@ -115,8 +117,11 @@ export class HitRecorder {
       this.foldAgain = true;
       return;
     }
-    if (this.foldTimer) clearTimeout(this.foldTimer);
     const wait = Math.max(0, Math.min(this.foldDelayMs, this.unfoldedSince + this.maxFoldLagMs - now));
+    // Past the lag bound the timer already set is kept: re-arming it on every write of a steady
+    // stream would put the fold off for as long as the stream lasts.
+    if (this.foldTimer && wait === 0) return;
+    if (this.foldTimer) clearTimeout(this.foldTimer);
     this.foldTimer = setTimeout(() => {
       this.foldTimer = null;
       void this.runFold();

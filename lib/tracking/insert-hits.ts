@@ -50,15 +50,29 @@ const LINK_CACHE_SIZE = 2000;
 const linkCache = new Map<string, unknown[]>();
 
 async function campaignLinks(ids: string[]): Promise<Map<string, unknown[]>> {
-  const missing = [...new Set(ids)].filter((id) => !linkCache.has(id));
+  // A map of its own for this batch: filling the shared cache may evict an entry this batch (or
+  // one in flight beside it) has just found there.
+  const out = new Map<string, unknown[]>();
+  const missing: string[] = [];
+  for (const id of new Set(ids)) {
+    const links = linkCache.get(id);
+    if (links) {
+      // Least recently used goes first: a hit moves the campaign to the back.
+      linkCache.delete(id);
+      linkCache.set(id, links);
+      out.set(id, links);
+    } else missing.push(id);
+  }
   if (missing.length) {
     const found = await query<{ id: string; links: unknown }>(sql`SELECT id, links FROM campaigns WHERE id IN ${missing} AND status <> 'draft'`);
     for (const c of found) {
+      const links = Array.isArray(c.links) ? c.links : [];
+      out.set(c.id, links);
       if (linkCache.size >= LINK_CACHE_SIZE) linkCache.delete(linkCache.keys().next().value!);
-      linkCache.set(c.id, Array.isArray(c.links) ? c.links : []);
+      linkCache.set(c.id, links);
     }
   }
-  return linkCache;
+  return out;
 }
 
 const MAX_LINK_INDEX = 2 ** 31 - 1;

@@ -126,5 +126,5 @@ export function mapSendgridEvent(raw: unknown, orgId: string): MappedEvent {
   if (messageId === null) return { skip: "not_ours" };
   const at = e.timestamp !== undefined && e.timestamp > 0 && e.timestamp < 1e11 ? new Date(e.timestamp * 1000) : undefined;
   for (const k of Object.keys(data)) if (data[k] === undefined) delete data[k];
-  return { event: { messageId, kind, data, at, orgId, providerEventId: e.sg_event_id }, ...(clickUrl ? { clickUrl } : {}) };
+  return { event: { messageId, kind, data, at, orgId, providerEventId: e.sg_event_id, channel: "email" }, ...(clickUrl ? { clickUrl } : {}) };
 }

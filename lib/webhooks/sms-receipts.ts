@@ -64,7 +64,7 @@ function receiptEvent(r: z.infer<typeof receiptSchema>, orgId: string): MessageE
   // and leaves the contact's status. `undelivered` is often passing (phone off, out of range):
   // a soft bounce on the timeline, the number stays reachable.
   const kind = status === "delivered" ? "delivered" : status === "failed" ? "bounce" : "soft_bounce";
-  return { messageId, orgId, kind, data, providerEventId };
+  return { messageId, orgId, kind, data, providerEventId, channel: "sms" };
 }
 
 /**

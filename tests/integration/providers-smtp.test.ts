@@ -122,3 +122,35 @@ describe("smtp adapter", () => {
     }
   });
 });
+
+it("lets a message the server is taking finish when the adapter closes (a connection saved mid-batch): sent once, reported sent", async () => {
+  const { SMTPServer } = await import("smtp-server");
+  const received: Buffer[] = [];
+  // A server slow to answer DATA: the message is in flight when close() is called.
+  const server = new SMTPServer({
+    authOptional: true,
+    hideSTARTTLS: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, done) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => setTimeout(() => (received.push(Buffer.concat(chunks)), done()), 400));
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const port = (server.server.address() as import("node:net").AddressInfo).port;
+    const slow = smtpProvider({ host: "127.0.0.1", port, tls: "none" });
+    const pending = slow.sendBatch([{ messageId: "msg_x1", from: "a@example.com", to: "b@example.org", subject: "s", html: "", text: "hi", headers: {} }]);
+    await new Promise((r) => setTimeout(r, 200));
+    await slow.close();
+    const [r] = await pending;
+    expect(r).toMatchObject({ ok: true });
+    expect(received).toHaveLength(1);
+    // Closed now: a new message is refused at once, not left waiting.
+    expect((await slow.sendBatch([{ messageId: "msg_x2", from: "a@example.com", to: "b@example.org", subject: "s", html: "", text: "hi", headers: {} }]))[0]).toMatchObject({ ok: false, retryable: true });
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});

@@ -326,6 +326,30 @@ describe("the fold (tracking_hits into the message state machine)", () => {
   });
 });
 
+describe("the click's link cache", () => {
+  it("answers a click whose campaign was cached even when the same batch fills the cache past its size", async () => {
+    const { org } = await createOrgWithOwner(undefined, { plan: "premium" });
+    const [person] = await db.insert(contacts).values({ orgId: org.id, email: `cache-${tag()}@example.test` }).returning();
+    const many = await db
+      .insert(campaigns)
+      .values(Array.from({ length: 2002 }, (_, i) => ({ orgId: org.id, name: `C${i} ${tag()}`, channel: "email" as const, status: "sent" as const, links: ["https://example.com/ok"] })))
+      .returning();
+    const msgs = await db
+      .insert(messages)
+      .values(many.map((c) => ({ orgId: org.id, campaignId: c.id, contactId: person.id, channel: "email" as const, toAddress: person.email!, status: "sent" as const, sentAt: new Date() })))
+      .returning();
+    const click = (i: number): Hit => ({ kind: "click", messageId: msgs[i].id, linkIndex: 0, agent: "desktop" });
+    // Campaign 0 first, then 1,999 others: the cache (2,000) is full with 0 the oldest.
+    expect((await insertHits([click(0)]))[0].applied).toBe(true);
+    await insertHits(Array.from({ length: 999 }, (_, i) => click(1 + i)));
+    await insertHits(Array.from({ length: 1000 }, (_, i) => click(1000 + i)));
+    // 0 is read from the cache, then a new campaign is loaded: 0 must still be answered.
+    const [cached, fresh] = await insertHits([click(0), click(2000)]);
+    expect(cached).toEqual({ applied: true, url: "https://example.com/ok" });
+    expect(fresh).toEqual({ applied: true, url: "https://example.com/ok" });
+  }, 60_000);
+});
+
 describe("route handlers (deployments without server.ts)", () => {
   const ctx = (token: string) => ({ params: Promise.resolve({ token }) });
   const req = (path: string, method = "GET") => new Request(`http://localhost${path}`, { method, headers: { "user-agent": "curl/8.0" } });

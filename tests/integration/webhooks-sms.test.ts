@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { contactEvents, contacts, messageEvents, suppressions } from "@/db/schema";
+import { contactEvents, contacts, messageEvents, messages, suppressions } from "@/db/schema";
 import { getRunner } from "@/inngest/runner";
 import { POST as smsWebhook } from "@/app/api/webhooks/sms/[connection]/route";
 import { encodeId } from "@/lib/ids";
@@ -78,6 +78,18 @@ describe("SMS gateway webhook: delivery receipts", () => {
     const again = await post(connectionId, signed({ reference: refs[1], status: "failed", id: "r-2" }));
     expect(again.body).toMatchObject({ receipts: 0, skipped: { unmatched: 1 } });
     expect(await eventKinds(seeded.messageIds[1])).toEqual(["sent", "bounce"]);
+  });
+
+  it("ignores a receipt naming an e-mail message of the same org: the gateway speaks for SMS only", async () => {
+    const { org, seeded, connectionId } = await sentSms(1);
+    const [email] = await db
+      .insert(messages)
+      .values({ orgId: org.id, contactId: seeded.contactIds[0], channel: "email", toAddress: "person@example.test", status: "sent", sentAt: new Date() })
+      .returning();
+    const res = await post(connectionId, signed({ reference: encodeId("msg", email.id), status: "failed", id: "e-1" }));
+    expect(res.body).toMatchObject({ receipts: 0, skipped: { unmatched: 1 } });
+    expect((await messageRows([email.id]))[0].status).toBe("sent");
+    expect(await suppressionsOf(org.id)).toEqual([]);
   });
 
   it("ignores a receipt for another org's message or an unknown reference", async () => {

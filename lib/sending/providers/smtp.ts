@@ -91,11 +91,22 @@ export function smtpProvider(settings: SmtpSettings): EmailProvider {
    */
   async function deliver(envelope: { from: string; to: string }, raw: Buffer): Promise<void> {
     if (closed) throw poolClosed();
-    await Promise.race([transport.sendMail({ envelope: { from: envelope.from, to: [envelope.to] }, raw }), whenClosed]);
+    const sending = Promise.race([transport.sendMail({ envelope: { from: envelope.from, to: [envelope.to] }, raw }), whenClosed]);
+    inFlight.add(sending);
+    try {
+      await sending;
+    } finally {
+      inFlight.delete(sending);
+    }
   }
-  // A closed pool refuses a message by never calling back (smtp-pool's send() returns false and
-  // sendMail ignores it): without this, a message handed over as the adapter closes would wait forever.
+  // Closing lets what is being sent finish: a message the server is taking when the adapter is
+  // replaced (any save of the connection) would otherwise be answered "failed, retry" and go out
+  // twice. New sends are refused at once. Past the grace period, what is still waiting is told
+  // the pool closed: a closed pool refuses a message by never calling back (smtp-pool's send()
+  // returns false and sendMail ignores it), so without this it would wait forever.
+  const CLOSE_GRACE_MS = 30_000;
   let closed = false;
+  const inFlight = new Set<Promise<unknown>>();
   const poolClosed = () => Object.assign(new Error("The connection pool is closed."), { code: "ECONNECTION" });
   let signalClosed: (e: Error) => void = () => {};
   const whenClosed = new Promise<never>((_resolve, reject) => (signalClosed = reject));
@@ -147,8 +158,12 @@ export function smtpProvider(settings: SmtpSettings): EmailProvider {
     },
     close: async () => {
       closed = true;
-      signalClosed(poolClosed());
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_GRACE_MS)));
+      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      clearTimeout(timer);
       transport.close();
+      signalClosed(poolClosed());
     },
   };
 }
