@@ -40,7 +40,8 @@ export function WebhookCard({ kind, connectionId, baseUrl, hasSendgridKey }: { k
             <code className={code}>{`{ "from": "+14155550123", "to": "+14155550100", "body": "STOP" }`}</code>.
           </p>
           <p>
-            Sign every request: the header <code className={code}>X-Herald-Signature</code> is the hex HMAC-SHA256 of the raw body, keyed with this connection’s token.
+            Sign every request: <code className={code}>X-Herald-Timestamp</code> is the current Unix time in seconds, and <code className={code}>X-Herald-Signature</code> is the hex
+            HMAC-SHA256 of the timestamp, a dot and the raw body, keyed with this connection’s token. Requests more than ten minutes old are refused.
           </p>
           <p>
             A failed receipt counts as a bounce and stops SMS to that number; an undelivered one (phone off, out of range) is noted on the message as a soft bounce and the number stays reachable. A reply of STOP, STOPALL, UNSUBSCRIBE, CANCEL, END or QUIT stops SMS to that number and unsubscribes the contact who has it.

@@ -25,7 +25,7 @@ const receiptSchema = z.object({
 });
 const replySchema = z.object({ from: z.string().max(64), to: z.string().max(64).optional().catch(undefined), body: z.string().max(5000) });
 
-export type SmsWebhookInput = { connectionId: string; rawBody: Buffer; signature: string | null };
+export type SmsWebhookInput = { connectionId: string; rawBody: Buffer; signature: string | null; timestamp: string | null };
 
 export type SmsWebhookOutcome = {
   /** Objects in the body. */
@@ -77,7 +77,7 @@ function receiptEvent(r: z.infer<typeof receiptSchema>, orgId: string): MessageE
 export async function handleSmsWebhook(input: SmsWebhookInput): Promise<SmsWebhookOutcome> {
   const connection = await loadWebhookConnection(input.connectionId, "http_sms");
   const token = connection.secretsEnc ? (openJson(connection.secretsEnc).token ?? "") : "";
-  verifySmsSignature(token, input.signature, input.rawBody);
+  verifySmsSignature({ token, signature: input.signature, timestamp: input.timestamp, rawBody: input.rawBody });
   let body: unknown;
   try {
     body = JSON.parse(input.rawBody.toString("utf8"));

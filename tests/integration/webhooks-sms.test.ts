@@ -33,10 +33,12 @@ async function sentSms(count: number) {
   return { org, seeded, connectionId: seeded.sender.connectionId, refs: seeded.messageIds.map((id) => encodeId("msg", id)) };
 }
 
-/** What the gateway posts: the body and `X-Herald-Signature`, hex HMAC-SHA256 of it keyed with the token. */
-function signed(payload: unknown, token = TOKEN) {
+/** What the gateway posts: the body, `X-Herald-Timestamp`, and `X-Herald-Signature`: hex HMAC-SHA256 of "<timestamp>.<body>" keyed with the token. */
+function signed(payload: unknown, token = TOKEN, at = new Date()) {
   const body = typeof payload === "string" ? payload : JSON.stringify(payload);
-  return { body, headers: { "content-type": "application/json", "x-herald-signature": createHmac("sha256", token).update(body).digest("hex") } };
+  const timestamp = String(Math.floor(at.getTime() / 1000));
+  const signature = createHmac("sha256", token).update(`${timestamp}.${body}`).digest("hex");
+  return { body, headers: { "content-type": "application/json", "x-herald-timestamp": timestamp, "x-herald-signature": signature } };
 }
 
 async function post(connectionId: string, req: { body: string; headers: Record<string, string> }) {
@@ -155,7 +157,12 @@ describe("SMS gateway webhook: who may post", () => {
     const wrongKey = signed(payload, "another-token");
     const tampered = { ...signed(payload), body: JSON.stringify([{ reference: refs[0], status: "delivered" }]) };
     const unsigned = { body: JSON.stringify(payload), headers: { "content-type": "application/json" } };
-    for (const req of [wrongKey, tampered, unsigned, { ...unsigned, headers: { "x-herald-signature": "zz" } }]) {
+    // Signed, but ten minutes and more ago: a replay. And a body signed without its timestamp.
+    const stale = signed(payload, TOKEN, new Date(Date.now() - 11 * 60_000));
+    const good = signed(payload);
+    const bodyOnly = { ...good, headers: { ...good.headers, "x-herald-signature": createHmac("sha256", TOKEN).update(good.body).digest("hex") } };
+    const noTimestamp = { ...good, headers: { "content-type": "application/json", "x-herald-signature": good.headers["x-herald-signature"] } };
+    for (const req of [wrongKey, tampered, unsigned, { ...unsigned, headers: { "x-herald-signature": "zz" } }, stale, bodyOnly, noTimestamp]) {
       const res = await post(connectionId, req);
       expect(res.status).toBe(401);
     }

@@ -15,7 +15,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ connect
   const { connection } = await params;
   try {
     const rawBody = await readWebhookBody(req);
-    const outcome = await handleSmsWebhook({ connectionId: connection, rawBody, signature: req.headers.get("x-herald-signature") });
+    const outcome = await handleSmsWebhook({ connectionId: connection, rawBody, signature: req.headers.get("x-herald-signature"), timestamp: req.headers.get("x-herald-timestamp") });
     return Response.json({ received: true, ...outcome });
   } catch (e) {
     const { status, body } = toErrorBody(e);
