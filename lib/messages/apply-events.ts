@@ -1,7 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
-import type { Sql } from "postgres";
-import { dbKind, query, rawDb, type Db, type Tx } from "@/db";
+import { query, type Db, type Tx } from "@/db";
+import { preparedStatement } from "@/db/prepared";
 import { addressHashSql } from "@/lib/audience/suppressions/address-hash";
 import { pgError } from "@/lib/sending/connections/pg-error";
 
@@ -115,22 +114,12 @@ export async function applyMessageEvents(events: MessageEventInput[], tx?: Db | 
 
 type Row = { ord: number; url: string | null };
 
-// The statement's text never changes (the events travel as one jsonb parameter), so on Postgres
-// it is prepared once per pool connection: parsing and planning this many CTEs costs about as
-// much as executing them for a batch of dozens of hits, and the tracking recorder runs it
-// hundreds of times a second. PGlite (one in-process connection) takes the plain path.
-const texts = new Map<boolean, string>();
+// The text never changes (the events travel as one jsonb parameter): prepared once per pool
+// connection, since the fold and the webhooks run it with every batch.
+const applyPlain = preparedStatement<[string], Row>((payload) => applySql(payload, false));
+const applyWithStops = preparedStatement<[string], Row>((payload) => applySql(payload, true));
 
-async function runPrepared(payload: string, withStops: boolean): Promise<Row[]> {
-  if (dbKind() !== "postgres") return query<Row>(applySql(payload, withStops));
-  let text = texts.get(withStops);
-  if (text === undefined) {
-    text = new PgDialect().sqlToQuery(applySql("{}", withStops)).sql;
-    texts.set(withStops, text);
-  }
-  const client = (rawDb() as unknown as { $client: Sql }).$client;
-  return (await client.unsafe(text, [payload], { prepare: true })) as unknown as Row[];
-}
+const runPrepared = (payload: string, withStops: boolean) => (withStops ? applyWithStops(payload) : applyPlain(payload));
 
 function applySql(payload: string, withStops: boolean): SQL {
   return sql`

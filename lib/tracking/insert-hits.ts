@@ -1,7 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
-import type { Sql } from "postgres";
-import { dbKind, query, rawDb } from "@/db";
+import { query } from "@/db";
+import { preparedStatement } from "@/db/prepared";
 import type { AppliedEvent } from "@/lib/messages/apply-events";
 
 /** One open or click, already verified from its token. */
@@ -26,7 +25,7 @@ export async function insertHits(hits: Hit[]): Promise<AppliedEvent[]> {
   const ids = `{${hits.map((h) => h.messageId).join(",")}}`;
   const links = `{${hits.map((h) => (h.kind === "click" ? linkOf(h) : "NULL")).join(",")}}`;
   const agents = `{${hits.map((h) => `"${h.agent.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
-  const rows = hits.some((h) => h.kind === "click") ? await run([ids, links, agents]) : await runOpens([ids, agents]);
+  const rows = hits.some((h) => h.kind === "click") ? await run(ids, links, agents) : await runOpens(ids, agents);
   // An open always counts: its token was signed by Herald for a message it wrote. Should the
   // message be gone since (erased, its org deleted), the fold drops the hit; the pixel is
   // answered anyway, which is what a mail client showing an old e-mail should get.
@@ -89,7 +88,7 @@ type Row = { ord: number | string; campaign_id: string };
  * Opens are appended as they are. A click is written when its message exists and names the
  * message's campaign, whose links say where it goes (campaignLinks).
  */
-function insertSql(ids: unknown, links: unknown, agents: unknown): SQL {
+function insertSql(ids: string, links: string, agents: string): SQL {
   return sql`
     WITH input AS (
       SELECT * FROM unnest(${ids}::bigint[], ${links}::int[], ${agents}::text[]) WITH ORDINALITY AS x(message_id, link, agent, ord)
@@ -107,26 +106,10 @@ function insertSql(ids: unknown, links: unknown, agents: unknown): SQL {
 }
 
 /** A batch of opens only (most batches): nothing to look up, one append. */
-function opensSql(ids: unknown, agents: unknown): SQL {
+function opensSql(ids: string, agents: string): SQL {
   return sql`INSERT INTO tracking_hits (message_id, kind, agent) SELECT unnest(${ids}::bigint[]), 'open', unnest(${agents}::text[])`;
 }
 
-// Prepared once per pool connection on Postgres (the texts never change), as apply-events.ts
-// does; PGlite takes the plain path.
-let text: string | undefined;
-let opensText: string | undefined;
-
-async function run(params: [string, string, string]): Promise<Row[]> {
-  if (dbKind() !== "postgres") return query<Row>(insertSql(...params));
-  text ??= new PgDialect().sqlToQuery(insertSql("{}", "{}", "{}")).sql;
-  return (await client().unsafe(text, params, { prepare: true })) as unknown as Row[];
-}
-
-async function runOpens(params: [string, string]): Promise<Row[]> {
-  if (dbKind() !== "postgres") return query<Row>(opensSql(...params));
-  opensText ??= new PgDialect().sqlToQuery(opensSql("{}", "{}")).sql;
-  await client().unsafe(opensText, params, { prepare: true });
-  return [];
-}
-
-const client = () => (rawDb() as unknown as { $client: Sql }).$client;
+// Prepared once per pool connection (the texts never change, only the arrays).
+const run = preparedStatement<[string, string, string], Row>(insertSql);
+const runOpens = preparedStatement<[string, string], Row>(opensSql);
