@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { query, type Db, type Tx } from "@/db";
 import { preparedStatement } from "@/db/prepared";
 import { addressHashSql } from "@/lib/audience/suppressions/address-hash";
-import { pgError } from "@/lib/sending/connections/pg-error";
+import { retryOnDeadlock } from "@/db/errors";
 
 /**
  * `soft_bounce` (a receiving server refused for now, or an SMS could not be handed over) and
@@ -98,15 +98,7 @@ export async function applyMessageEvents(events: MessageEventInput[], tx?: Db | 
   );
   // Opens and clicks (the tracking hot path) get a shorter statement: nothing to suppress.
   const withStops = events.some((e) => e.kind === "bounce" || e.kind === "complaint" || e.kind === "unsubscribe");
-  let rows: Row[];
-  for (let attempt = 1; ; attempt++) {
-    try {
-      rows = tx ? await query<Row>(applySql(payload, withStops), tx) : await runPrepared(payload, withStops);
-      break;
-    } catch (e) {
-      if (tx || attempt >= 3 || pgError(e).code !== "40P01") throw e;
-    }
-  }
+  const rows = tx ? await query<Row>(applySql(payload, withStops), tx) : await retryOnDeadlock(() => runPrepared(payload, withStops));
   const out: AppliedEvent[] = events.map(() => ({ applied: false, url: null }));
   for (const r of rows) out[r.ord] = { applied: true, url: r.url };
   return out;

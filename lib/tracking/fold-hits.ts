@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db, query } from "@/db";
+import { retryOnDeadlock } from "@/db/errors";
 import { applyMessageEvents, type MessageEventInput } from "@/lib/messages/apply-events";
-import { pgError } from "@/lib/sending/connections/pg-error";
 
 /** Hits folded per transaction: large enough to amortise the state machine's statement, small enough to hold few locks for long. */
 const FOLD_BATCH = 5000;
@@ -15,26 +15,22 @@ type HitRow = { message_id: string | number; kind: "open" | "click"; link: numbe
  * so a hit is folded exactly once. Returns how many it folded.
  */
 export async function foldTrackingHits(limit = FOLD_BATCH): Promise<number> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction(async (tx) => {
-        const rows = await query<HitRow>(
-          sql`DELETE FROM tracking_hits
-              WHERE ctid = ANY (ARRAY(SELECT ctid FROM tracking_hits LIMIT ${limit} FOR UPDATE SKIP LOCKED))
-              RETURNING message_id, kind, link, agent, at`,
-          tx,
-        );
-        if (rows.length === 0) return 0;
-        rows.sort((a, b) => +new Date(a.at) - +new Date(b.at));
-        await applyMessageEvents(rows.map(toEvent), tx);
-        return rows.length;
-      });
-    } catch (e) {
-      // Two folds, or a fold and an unsubscribe, can lock the same messages in turn; the loser
-      // did nothing and takes its rows again.
-      if (attempt >= 3 || pgError(e).code !== "40P01") throw e;
-    }
-  }
+  // Two folds, or a fold and an unsubscribe, can lock the same messages in turn; the loser did
+  // nothing and takes its rows again.
+  return retryOnDeadlock(() =>
+    db.transaction(async (tx) => {
+      const rows = await query<HitRow>(
+        sql`DELETE FROM tracking_hits
+            WHERE ctid = ANY (ARRAY(SELECT ctid FROM tracking_hits LIMIT ${limit} FOR UPDATE SKIP LOCKED))
+            RETURNING message_id, kind, link, agent, at`,
+        tx,
+      );
+      if (rows.length === 0) return 0;
+      rows.sort((a, b) => +new Date(a.at) - +new Date(b.at));
+      await applyMessageEvents(rows.map(toEvent), tx);
+      return rows.length;
+    }),
+  );
 }
 
 /** Folds until nothing is left (or `maxRounds` batches); returns how many hits it folded. */

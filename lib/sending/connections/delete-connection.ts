@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/orgs/actor";
 import { loadConnection } from "./load-connection";
 import { authorize } from "./permissions";
-import { pgError } from "./pg-error";
+import { pgError } from "@/db/errors";
 import { connectionIdSchema } from "./schemas";
 
 const inUse = (n: number) =>

@@ -1,8 +1,4 @@
-/** The Postgres error code and constraint of a failed statement, whichever driver raised it. */
-export function pgError(e: unknown): { code?: string; constraint: string } {
-  const err = ((e as { cause?: unknown })?.cause ?? e) as { code?: string; constraint_name?: string; constraint?: string } | undefined;
-  return { code: err?.code, constraint: err?.constraint_name ?? err?.constraint ?? "" };
-}
+import { pgError } from "@/db/errors";
 
 export const NAME_TAKEN = "Another connection of this organization already has that name.";
 

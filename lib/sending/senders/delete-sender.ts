@@ -4,7 +4,7 @@ import { contactSenders, senders } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/orgs/actor";
-import { pgError } from "@/lib/sending/connections/pg-error";
+import { pgError } from "@/db/errors";
 import { loadSender } from "./load-sender";
 import { authorize } from "./permissions";
 import { senderIdSchema } from "./schemas";
