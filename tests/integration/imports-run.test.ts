@@ -2,11 +2,11 @@ import { existsSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { contactAttributes, lists, listMembers } from "@/db/schema";
+import { contactAttributes, imports, lists, listMembers } from "@/db/schema";
 import { runImport } from "@/lib/audience/imports/run-import";
 import { PLANS } from "@/lib/billing/plans";
 import { createOrgWithOwner } from "../fixtures/factories";
-import { contactByEmail, importCsv, insertContact, insertList, orgContacts, suppress, useTempDataDir } from "../fixtures/csv/import-helpers";
+import { contactByEmail, finished, importCsv, insertContact, insertList, orgContacts, suppress, upload, useTempDataDir } from "../fixtures/csv/import-helpers";
 
 beforeAll(() => useTempDataDir());
 
@@ -160,5 +160,60 @@ describe("CSV import: the plan's contact limit", () => {
     expect(errors[0].reason).toMatch(/contact limit reached \(500 on Hobby/);
     expect(row.error).toMatch(/Stopped adding contacts at your Hobby plan's limit/);
     expect((await contactByEmail(org.id, "new3@example.com")) ?? null).toBeNull();
+  });
+});
+
+describe("CSV import: chunks merged side by side on two connections", () => {
+  // A file that crosses many chunks of `chunkRows`: duplicates of earlier chunks' rows, existing
+  // contacts matched by e-mail and by phone alone, suppressed and invalid rows, a list to fill.
+  function crossingFile(rows: number) {
+    const lines = ["email,first_name,phone,tags"];
+    for (let i = 0; i < rows; i++) {
+      const line = lines.length + 1;
+      if (i % 97 === 13) lines.push(`dup${i % 5}@x.io,Again ${line},,`); // 2nd+ sighting of dupN
+      else if (i % 89 === 7) lines.push(`,Phone ${line},+49151100000${String(i % 3).padStart(2, "0")},`); // phone of an existing contact, or a repeat
+      else if (i % 83 === 5) lines.push(`broken-${i},Bad,,`);
+      else if (i % 79 === 3) lines.push(`gone${i % 2}@x.io,Suppressed,,`);
+      else if (i < 5) lines.push(`dup${i}@x.io,First ${line},,a`);
+      else lines.push(`p${i}@x.io,P${i},${i % 4 === 0 ? `+4915122${String(i).padStart(6, "0")}` : ""},${i % 3 ? "t1" : "t1;t2"}`);
+    }
+    return lines.join("\n");
+  }
+
+  async function run(plan: "hobby" | "basic", csv: string, chunkRows: number) {
+    const { org, actor } = await createOrgWithOwner(undefined, { plan });
+    const list = await insertList(org.id);
+    await insertContact(org.id, { email: "p10@x.io", firstName: "Before", tags: ["old"] });
+    await insertContact(org.id, { phone: "+4915110000000", firstName: "Phone owner" });
+    await suppress(org.id, "email", "gone1@x.io");
+    const imp = await upload(actor, csv);
+    // Queued as startImport queues it, but run here with small chunks instead of by the runner.
+    const options = { listIds: [list.id], tags: ["imported"], updateExisting: true, status: "subscribed" as const, consentSource: "Test sheet" };
+    await db.update(imports).set({ mapping: { "0": "email", "1": "first_name", "2": "phone", "3": "tags" }, options, status: "queued" }).where(eq(imports.id, imp.id));
+    const counts = await runImport(org.id, imp.id, { chunkRows });
+    const { row, errors } = await finished(imp.id);
+    const people = (await orgContacts(org.id)).map((c) => [c.email, c.phone, c.firstName, c.tags.join(";"), c.status]).sort((a, b) => String(a).localeCompare(String(b)));
+    const [l] = await db.select().from(lists).where(eq(lists.id, list.id));
+    const members = await db.select().from(listMembers).where(eq(listMembers.listId, list.id));
+    return {
+      counts,
+      stored: [row.createdCount, row.updatedCount, row.skippedCount, row.failedCount, row.processedRows, row.error],
+      errors: errors.map((e) => [e.line, e.reason]),
+      people,
+      memberCount: [l.memberCount, members.length],
+    };
+  }
+
+  it.each(["basic", "hobby"] as const)("on %s, gives exactly what one chunk gives", async (plan) => {
+    // Basic's limit is far away, so chunks merge side by side; Hobby's 500 is reached mid-file,
+    // where the merges must take turns for the file's first new rows to be the ones that fit.
+    const csv = crossingFile(700);
+    const whole = await run(plan, csv, 1_000_000);
+    const chunked = await run(plan, csv, 37);
+    expect(chunked).toEqual(whole);
+    expect(whole.errors.some(([, reason]) => reason === "duplicate in file")).toBe(true);
+    expect(whole.errors.some(([, reason]) => String(reason).startsWith("contact limit reached"))).toBe(plan === "hobby");
+    expect(whole.counts.updated).toBeGreaterThan(0);
+    expect(whole.memberCount[0]).toBe(whole.memberCount[1]);
   });
 });

@@ -1,5 +1,6 @@
 import type { SQL } from "drizzle-orm";
 import { query, sql } from "@/db";
+import { retryOnDeadlock } from "@/db/errors";
 import type { ImportOptions } from "@/db/schema";
 import { addToList } from "@/lib/audience/lists/membership";
 import { addressHashSql } from "@/lib/audience/suppressions/address-hash";
@@ -28,7 +29,10 @@ export type Capacity = { remaining: number };
 export async function mergeChunk(stage: Staging, orgId: string, opts: ImportOptions, where: SQL, capacity: Capacity): Promise<ChunkResult> {
   const t = stage.table;
   const status = opts.status;
-  const [res] = await query<{ total: number; created: number; updated: number; phone_taken: RefusedRow[] | null; over_limit: RefusedRow[] | null }>(
+  // Side-by-side merges (run-import.ts) write disjoint addresses, but a file naming one person
+  // twice under different keys (e-mail on one row, phone alone on another) can have both update
+  // the same contacts in turn; the statement then loses a deadlock and runs again.
+  const [res] = await retryOnDeadlock(() => query<{ total: number; created: number; updated: number; phone_taken: RefusedRow[] | null; over_limit: RefusedRow[] | null }>(
     sql`WITH m AS (
           SELECT st.*, coalesce(string_to_array(nullif(st.tags, ''), ','), '{}'::text[]) AS tag_arr, coalesce(ce.id, cp.id) AS cid
           FROM ${t} st
@@ -91,7 +95,7 @@ export async function mergeChunk(stage: Staging, orgId: string, opts: ImportOpti
                (SELECT json_agg(json_build_object('line', line, 'raw', raw) ORDER BY line)
                   FROM (SELECT line, raw FROM fresh_all ORDER BY line OFFSET ${capacity.remaining}) o) AS over_limit`,
     stage.db,
-  );
+  ));
   const phoneTaken = res?.phone_taken ?? [];
   const overLimit = res?.over_limit ?? [];
   const refused = [...phoneTaken, ...overLimit];
@@ -108,7 +112,7 @@ export async function mergeChunk(stage: Staging, orgId: string, opts: ImportOpti
                     UNION ALL
                     SELECT c.id FROM ${t} st JOIN contacts c ON c.org_id = ${orgId} AND c.phone = st.phone
                       WHERE ${where} AND NOT st.refused AND st.email IS NULL AND c.status IN ('subscribed', 'pending')`;
-    for (const listId of opts.listIds) await addToList(stage.db, orgId, listId, ids, status);
+    for (const listId of opts.listIds) await retryOnDeadlock(() => addToList(stage.db, orgId, listId, ids, status));
   }
 
   const total = res?.total ?? 0;

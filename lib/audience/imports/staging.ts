@@ -1,3 +1,5 @@
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { db, dbKind, query, sql, type Db } from "@/db";
@@ -12,6 +14,8 @@ import type { StageRow } from "./validate-row";
  *
  * The table keeps every staged row of the run (merged chunk by chunk through the index on
  * `line`), so the rare duplicate candidates can be checked against the whole file at the end.
+ * An import may stage on several connections at once (openLanes), each with its own temp table;
+ * `absorb` then copies the others' rows into one before that check.
  * `cand` marks those candidates; `raw` (the original cells, for the failed-rows download) is set
  * only for rows the merge may still refuse. Rows are turned into COPY text as they are read: a string per row weighs
  * a fraction of the parsed object.
@@ -24,8 +28,12 @@ export type Staging = {
   buffer(): StageBuffer;
   load(buf: StageBuffer): Promise<void>;
   analyze(): Promise<void>;
+  /** Copies every row staged on `others` into this staging's table. */
+  absorb(others: Staging[]): Promise<void>;
   close(): Promise<void>;
 };
+
+const dumps = new WeakMap<Staging, () => Promise<Readable>>();
 
 const COLUMNS = "line, cand, email, phone, first_name, last_name, timezone, tags, attributes, operator_code, notify_from, notify_to, raw";
 
@@ -64,7 +72,7 @@ export async function openStaging(importId: string): Promise<Staging> {
     const client = postgres(url, { max: 1, onnotice: () => {}, connection: { temp_buffers: "128MB" } });
     const own = drizzle({ client, casing: "snake_case" }) as unknown as Db;
     for (const s of statements) await query(s, own);
-    return {
+    const staging: Staging = {
       db: own,
       table,
       buffer() {
@@ -109,8 +117,18 @@ export async function openStaging(importId: string): Promise<Staging> {
         parts.length = 0;
       },
       analyze: () => query(sql`ANALYZE ${table}`, own).then(() => undefined),
+      async absorb(others) {
+        for (const other of others) {
+          const dump = dumps.get(other);
+          if (!dump) throw new Error("not a Postgres staging");
+          // Same columns in the same order on both sides: COPY's text format passes through.
+          await pipeline(await dump(), await client.unsafe(`COPY ${name} FROM STDIN`).writable());
+        }
+      },
       close: () => client.end({ timeout: 5 }),
     };
+    dumps.set(staging, () => client.unsafe(`COPY ${name} TO STDOUT`).readable());
+    return staging;
   }
 
   for (const s of statements) await query(s);
@@ -138,6 +156,25 @@ export async function openStaging(importId: string): Promise<Staging> {
       }
     },
     analyze: () => query(sql`ANALYZE ${table}`).then(() => undefined),
+    async absorb(others) {
+      if (others.length) throw new Error("PGlite stages on one connection");
+    },
     close: () => query(sql`DROP TABLE IF EXISTS ${table}`).then(() => undefined),
   };
+}
+
+/**
+ * Stagings for an import that merges on `lanes` connections at once (each merge statement runs on
+ * one core; contacts' index upkeep is most of an import's time). PGlite has one connection: one lane.
+ */
+export async function openLanes(importId: string, lanes: number): Promise<Staging[]> {
+  const n = dbKind() === "postgres" && env().DATABASE_URL ? lanes : 1;
+  const out: Staging[] = [];
+  try {
+    for (let i = 0; i < n; i++) out.push(await openStaging(importId));
+  } catch (e) {
+    await Promise.all(out.map((s) => s.close()));
+    throw e;
+  }
+  return out;
 }
