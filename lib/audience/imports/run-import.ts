@@ -8,6 +8,7 @@ import { getPlan } from "@/lib/billing/plans";
 import { remainingContactCapacity } from "@/lib/billing/limits";
 import { discardImportFile } from "./import-file";
 import { mergeChunk, resolveDuplicates, type Capacity } from "./merge-chunk";
+import { mergeLanes } from "./merge-lanes";
 import { estimateRows, readCsvFile } from "./read-csv";
 import { SeenKeys } from "./seen-keys";
 import { openLanes, type StageBuffer, type Staging } from "./staging";
@@ -32,9 +33,10 @@ type Failed = { line: number; reason: string; raw: string[] };
 // progress bar moves every second or two and two chunks in flight stay a few tens of MB.
 const CHUNK_ROWS = 100_000;
 
-// Merges in flight at once, each on its own connection. One merge statement runs on one core and
-// contacts' index upkeep is most of an import's time, so a second merge beside it uses the other
-// core of a two-core server (measured: 1M rows inserted in 22.7 s on two sessions, 33.7 s on one).
+// Merges in flight at once, each on its own connection (merge-lanes.ts). One merge statement runs
+// on one core and contacts' index upkeep is most of an import's time, so a second merge beside it
+// uses the other core of a two-core server (1M rows inserted in 22.7 s on two sessions, 33.7 s on
+// one; the whole import 1.3x faster, docs/PERFORMANCE.md).
 const LANES = 2;
 
 async function writeErrors(on: Db, orgId: string, importId: string, failed: Failed[]) {
@@ -142,29 +144,11 @@ export async function runImport(orgId: string, importId: string, tune: { trace?:
     await refreshStatistics(lane);
   };
 
-  // Chunk n merges on lane n mod LANES, once that lane's previous chunk is done.
-  const inFlight: Promise<void>[] = lanes.map(() => Promise.resolve());
-  let chunks = 0;
-  let reserved = 0;
-  const launch = async (buf: StageBuffer, first: number, next: number, failed: Failed[], held: number) => {
-    const n = chunks++;
-    const i = n % lanes.length;
-    // The first chunk merges alone: until it has refreshed the statistics (above), a merge beside
-    // it would be planned for an empty org and walk the org's every contact per probe.
-    await timed(trace, "stall", async () => void (await (n === 1 ? Promise.all(inFlight) : inFlight[i])));
-    // The plan's limit admits the file's first new rows and refuses the rest, which only file
-    // order decides: chunks merge side by side while the limit cannot bite even if every row in
-    // flight is new, and one after the other once it might.
-    const rows = buf.rows - held;
-    if (capacity.remaining - reserved < rows) await timed(trace, "stall", () => Promise.all(inFlight));
-    const limit: Capacity = { remaining: capacity.remaining - reserved };
-    reserved += rows;
-    const run = flush(lanes[i], buf, first, next, failed, held, limit).finally(() => {
-      reserved -= rows;
-    });
-    run.catch(() => {});
-    inFlight[i] = run;
-  };
+  const scheduler = mergeLanes(lanes, capacity, (ms) => {
+    if (trace) trace.stall += ms;
+  });
+  const launch = (buf: StageBuffer, first: number, next: number, failed: Failed[], held: number) =>
+    scheduler.launch(buf.rows - held, (lane, limit) => flush(lane, buf, first, next, failed, held, limit));
 
   try {
     let buf = stage.buffer();
@@ -211,7 +195,7 @@ export async function runImport(orgId: string, importId: string, tune: { trace?:
     }
     if (trace) trace.read = performance.now() - loopStart - trace.stall;
     await launch(buf, first, 2 ** 31 - 1, failed, held);
-    await timed(trace, "stall", () => Promise.all(inFlight));
+    await scheduler.drain();
     await reporting;
     if (candidates) {
       // Duplicates are checked against the whole file: every lane's rows in one table.
@@ -227,7 +211,7 @@ export async function runImport(orgId: string, importId: string, tune: { trace?:
     await timed(trace, "settle", () => settleSearchIndex(stage));
   } finally {
     // A failed run leaves no merge behind on a connection about to close.
-    await Promise.allSettled([...inFlight, reporting]);
+    await Promise.allSettled([scheduler.settle(), reporting]);
     await Promise.all(lanes.map((lane) => lane.close()));
   }
 
