@@ -32,6 +32,9 @@ type Failed = { line: number; reason: string; raw: string[] };
 // Rows per merge statement: big enough that per-statement costs vanish, small enough that the
 // progress bar moves every second or two and two chunks in flight stay a few tens of MB.
 const CHUNK_ROWS = 100_000;
+// The first chunk merges alone (merge-lanes.ts) and is the progress bar's first step: a small one
+// keeps both short, so a large file shows movement within a second or two, not after 100k rows.
+const FIRST_CHUNK_ROWS = 10_000;
 
 // Merges in flight at once, each on its own connection (merge-lanes.ts). One merge statement runs
 // on one core and contacts' index upkeep is most of an import's time, so a second merge beside it
@@ -61,6 +64,7 @@ async function writeErrors(on: Db, orgId: string, importId: string, failed: Fail
  */
 export async function runImport(orgId: string, importId: string, tune: { trace?: ImportTrace; chunkRows?: number } = {}): Promise<ImportCounts> {
   const { trace, chunkRows = CHUNK_ROWS } = tune;
+  let chunkLimit = Math.min(chunkRows, FIRST_CHUNK_ROWS);
   const [imp] = await db.select().from(imports).where(and(eq(imports.id, importId), eq(imports.orgId, orgId)));
   if (!imp) throw new AppError("NOT_FOUND", "Import not found.");
   if (!imp.options) throw new AppError("CONFLICT", "This import has not been started.");
@@ -185,8 +189,9 @@ export async function runImport(orgId: string, importId: string, tune: { trace?:
       // Let I/O callbacks run now and then: the COPY of the previous chunk is fed from this
       // thread, and would otherwise only move when the parser waits for the file.
       if ((buf.rows + failed.length) % 2000 === 0) await new Promise((r) => setImmediate(r));
-      if (buf.rows + failed.length >= chunkRows) {
+      if (buf.rows + failed.length >= chunkLimit) {
         await launch(buf, first, line + 1, failed, held);
+        chunkLimit = chunkRows;
         buf = stage.buffer();
         failed = [];
         held = 0;
