@@ -73,7 +73,8 @@ function linkOf(e: MessageEventInput): number | null {
  * `applied: false`.
  *
  * Concurrency: the messages a batch changes are locked in id order, and the "first" checks read
- * the locked (newest) row, so two batches racing on one message count its first open once. The
+ * the locked (newest) row, so two batches racing on one message count its first open once, and
+ * its first unsubscribe once (for a message that was sent, only the batch that moved it counts). The
  * lock is FOR NO KEY UPDATE (what an UPDATE of non-key columns takes anyway), not FOR UPDATE:
  * the foreign-key check of every event inserted for that message takes FOR KEY SHARE, which
  * FOR UPDATE would block, and two batches doing both would deadlock. A repeated open changes no
@@ -207,10 +208,14 @@ function applySql(payload: string, withStops: boolean): SQL {
         FROM moves mv WHERE mv.campaign_id IS NOT NULL GROUP BY mv.campaign_id
         UNION ALL
         -- The snapshot predates event_ins, so "no unsubscribe event yet" sees only earlier ones.
+        -- A message still on the ladder counts only if this statement moved it (locked it): a
+        -- second unsubscribe that waited for the first's lock finds the row unsubscribed, moves
+        -- nothing, and must not count, though its snapshot did not see the first's event.
         SELECT f.campaign_id, 0, 0, count(*)
         FROM per_message p JOIN info f ON f.id = p.id
         WHERE p.unsubscribes AND f.campaign_id IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM message_events e WHERE e.message_id = p.id AND e.kind = 'unsubscribe')
+          AND (f.status NOT IN ('sent', 'delivered', 'opened', 'clicked') OR EXISTS (SELECT 1 FROM moves mv WHERE mv.id = p.id))
         GROUP BY f.campaign_id
       ) x
       GROUP BY x.campaign_id

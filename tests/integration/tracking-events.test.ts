@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db, dbKind } from "@/db";
+import { db, dbKind, query } from "@/db";
 import { campaigns, contactEvents, contacts, messageEvents, messages, suppressions, type MessageStatus } from "@/db/schema";
 import { addressHash } from "@/lib/audience/suppressions/address-hash";
 import { applyMessageEvents, type MessageEventInput } from "@/lib/messages/apply-events";
@@ -184,6 +184,27 @@ describe("applyMessageEvents: bounces, complaints, unsubscribes", () => {
     await applyMessageEvents([{ messageId: msgs[0].id, kind: "unsubscribe" }, { messageId: msgs[1].id, kind: "unsubscribe" }]);
     expect(await counts(campaign.id)).toEqual({ opens: 0, clicks: 0, unsubscribes: 2 });
     expect((await messageRow(msgs[0].id)).status).toBe("unsubscribed");
+  });
+
+  it.skipIf(dbKind() !== "postgres")("counts an unsubscribe once when a second one arrives while the first is being written", async () => {
+    const { campaign, msgs } = await seed(1);
+    const id = msgs[0].id;
+    let second: Promise<unknown> | undefined;
+    await db.transaction(async (tx) => {
+      await applyMessageEvents([{ messageId: id, kind: "unsubscribe", data: { source: "one-click" } }], tx);
+      // The second starts before the first commits (its snapshot has no unsubscribe yet) and
+      // waits for the message's lock.
+      second = applyMessageEvents([{ messageId: id, kind: "unsubscribe", data: { source: "webhook" } }]);
+      for (let i = 0; i < 100; i++) {
+        const [w] = await query<{ n: number }>(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
+        if (w.n > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    });
+    await second;
+    expect(await counts(campaign.id)).toEqual({ opens: 0, clicks: 0, unsubscribes: 1 });
+    expect((await messageRow(id)).status).toBe("unsubscribed");
+    expect((await eventsOf(id)).map((e) => e.kind)).toEqual(["unsubscribe", "unsubscribe"]);
   });
 });
 
