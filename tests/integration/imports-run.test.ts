@@ -204,6 +204,18 @@ describe("CSV import: chunks merged side by side on two connections", () => {
     };
   }
 
+  it("a file that breaks after several chunks: the chunks already started finish, then the import fails", async () => {
+    const { org, actor } = await createOrgWithOwner(undefined, { plan: "basic" });
+    // An unmapped column long enough that the break lies past the upload's 64 KB sniff of the head.
+    const good = Array.from({ length: 150 }, (_, i) => `late${i}@x.io,L${i},${"n".repeat(500)}`);
+    const imp = await upload(actor, ["email,first_name,notes", ...good, '"unterminated@x.io,Oops,'].join("\n"));
+    const options = { listIds: [], tags: [], updateExisting: true, status: "subscribed" as const, consentSource: "Test sheet" };
+    await db.update(imports).set({ mapping: { "0": "email", "1": "first_name" }, options, status: "queued" }).where(eq(imports.id, imp.id));
+    await expect(runImport(org.id, imp.id, { chunkRows: 37 })).rejects.toThrow(/quote/i);
+    // Four chunks of 37 were under way when the parser hit the end of the file; the last two rows were not.
+    expect(await orgContacts(org.id)).toHaveLength(148);
+  });
+
   it.each(["basic", "hobby"] as const)("on %s, gives exactly what one chunk gives", async (plan) => {
     // Basic's limit is far away, so chunks merge side by side; Hobby's 500 is reached mid-file,
     // where the merges must take turns for the file's first new rows to be the ones that fit.
