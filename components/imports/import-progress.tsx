@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { ImportProgress as Progress } from "@/lib/audience/imports/get-import";
+import { describeTimeLeft } from "@/lib/audience/imports/time-left";
 
 /** Polls the import's counts every second while it runs; refreshes the page when it ends. */
 export function ImportProgress({ slug, initial }: { slug: string; initial: Progress }) {
@@ -30,7 +31,10 @@ export function ImportProgress({ slug, initial }: { slug: string; initial: Progr
   return (
     <div className="space-y-2">
       <div className="flex justify-between text-sm text-slate-600">
-        <span>{p.status === "queued" ? "Waiting to start…" : "Importing…"}</span>
+        <span>
+          {p.status === "queued" ? "Waiting to start…" : "Importing…"}
+          {p.secondsLeft !== null ? <span data-testid="import-time-left"> {describeTimeLeft(p.secondsLeft)}</span> : null}
+        </span>
         <span className="tabular-nums">
           {p.processedRows.toLocaleString("en-US")} / {total ? total.toLocaleString("en-US") : "…"} rows
         </span>

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { contactAttributes, imports, lists, listMembers } from "@/db/schema";
+import { getImportProgress } from "@/lib/audience/imports/get-import";
 import { runImport } from "@/lib/audience/imports/run-import";
 import { PLANS } from "@/lib/billing/plans";
 import { createOrgWithOwner } from "../fixtures/factories";
@@ -227,5 +228,25 @@ describe("CSV import: chunks merged side by side on two connections", () => {
     expect(whole.errors.some(([, reason]) => String(reason).startsWith("contact limit reached"))).toBe(plan === "hobby");
     expect(whole.counts.updated).toBeGreaterThan(0);
     expect(whole.memberCount[0]).toBe(whole.memberCount[1]);
+  });
+});
+
+describe("CSV import: what the progress bar polls", () => {
+  it("gives the counts and, while running, the time left at the pace so far; another org gets NOT_FOUND", async () => {
+    const { org, actor } = await createOrgWithOwner();
+    const imp = await upload(actor, "email\na@x.io\n");
+    await db
+      .update(imports)
+      .set({ status: "running", startedAt: new Date(Date.now() - 10_000), totalRows: 1000, processedRows: 250, createdCount: 250 })
+      .where(eq(imports.id, imp.id));
+    const running = await getImportProgress(actor, imp.id);
+    expect(running).toMatchObject({ status: "running", processedRows: 250, totalRows: 1000, createdCount: 250 });
+    expect(running.secondsLeft).toBeGreaterThanOrEqual(29);
+    expect(running.secondsLeft).toBeLessThanOrEqual(32);
+    await db.update(imports).set({ status: "completed", processedRows: 1000 }).where(eq(imports.id, imp.id));
+    expect((await getImportProgress(actor, imp.id)).secondsLeft).toBeNull();
+    const other = await createOrgWithOwner();
+    await expect(getImportProgress(other.actor, imp.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(org.id).not.toBe(other.org.id);
   });
 });

@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { imports, type Import } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/orgs/actor";
+import { secondsLeft } from "./time-left";
 
 /** One import of the actor's org; another org's id is NOT_FOUND. */
 export async function getImport(actor: Actor, importId: string): Promise<Import> {
@@ -14,7 +15,7 @@ export async function getImport(actor: Actor, importId: string): Promise<Import>
 export type ImportProgress = Pick<
   Import,
   "id" | "status" | "totalRows" | "processedRows" | "createdCount" | "updatedCount" | "skippedCount" | "failedCount" | "error"
->;
+> & { secondsLeft: number | null };
 
 /** The counts the progress bar polls. */
 export async function getImportProgress(actor: Actor, importId: string): Promise<ImportProgress> {
@@ -29,5 +30,7 @@ export async function getImportProgress(actor: Actor, importId: string): Promise
     skippedCount: i.skippedCount,
     failedCount: i.failedCount,
     error: i.error,
+    // Estimated here, on the database's clock that wrote startedAt, not the browser's.
+    secondsLeft: i.status === "running" ? secondsLeft(i.startedAt, i.processedRows, i.totalRows) : null,
   };
 }
