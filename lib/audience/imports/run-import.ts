@@ -125,7 +125,7 @@ export async function runImport(orgId: string, importId: string, tune: { trace?:
   // cheap to the planner, which takes the smallest (status, operator code) and filters the org's
   // every contact on each probe: quadratic, and measured at minutes for the second 100k-row chunk
   // of a new org. Fresh statistics once the org has at least doubled keep the probes on the
-  // unique indexes; that is one or two ANALYZEs (a sample, not a scan) per import.
+  // unique indexes: a few ANALYZEs per import (each a sample, not a scan; 1-2 s in all for 1M rows).
   let orgSizeAnalyzed = Math.max(0, plan.contacts - capacity.remaining);
   const createdBefore = counts.created;
   const refreshStatistics = async (lane: Staging) => {
